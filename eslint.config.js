@@ -1,0 +1,63 @@
+// Lint rules for every workspace. Boundaries are enforced here: only web/src/data may import
+// firebase/*, and packages/domain may import neither Firebase nor React.
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/dev-dist/**",
+      "**/coverage/**",
+      ".cache/**",
+      ".emulator-data/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["packages/domain/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["firebase", "firebase/*", "firebase-*", "@firebase/*"], message: "domain has no Firebase." },
+            { group: ["react", "react-dom", "react/*"], message: "domain has no React." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["web/src/**/*.{ts,tsx}"],
+    ignores: ["web/src/data/**"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["firebase", "firebase/*", "@firebase/*"], message: "Only web/src/data talks to Firebase." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["web/src/data/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,31 @@
+// Maps failures to typed callable errors in one place, so no foreseeable failure surfaces as
+// `internal` and every message is something a person can act on.
+import { HttpsError } from "firebase-functions/https";
+import { logger } from "firebase-functions/logger";
+import { z } from "zod";
+
+/** Turns zod issues into one sentence naming each offending field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join(".") : "request";
+      return `${where}: ${issue.message}`;
+    })
+    .join("; ");
+}
+
+/** Parses callable input with a schema or throws `invalid-argument` saying what is wrong. */
+export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data ?? {});
+  if (!result.success) {
+    throw new HttpsError("invalid-argument", `Invalid request: ${describeZodError(result.error)}`);
+  }
+  return result.data;
+}
+
+/** Rethrows HttpsErrors; logs anything else and answers with a generic `internal` error. */
+export function toHttpsError(error: unknown, context: string): HttpsError {
+  if (error instanceof HttpsError) return error;
+  logger.error(`${context} failed unexpectedly`, { error: String(error) });
+  return new HttpsError("internal", "Something went wrong on our side. Please try again.");
+}

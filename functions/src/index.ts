@@ -1,0 +1,7 @@
+// Cloud Functions entry point: global options and the exported triggers, nothing else.
+import { setGlobalOptions } from "firebase-functions/options";
+import { REGION } from "./config.js";
+
+setGlobalOptions({ region: REGION, maxInstances: 100, concurrency: 80 });
+
+export { health } from "./health/health.js";

@@ -1,0 +1,57 @@
+// The bootstrap as a developer meets it: the CLI, in an environment missing things.
+import { spawnSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./prepare.js";
+import { fakeGcloudSdk, fakeJdk, isolatedEnv, tempDir } from "./testSupport.js";
+
+const tsxCli = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const prepareScript = path.join(REPO_ROOT, "tools", "emulators", "prepare.ts");
+
+function runPrepare(env: NodeJS.ProcessEnv, args: string[] = []) {
+  return spawnSync(process.execPath, [tsxCli, prepareScript, ...args], { encoding: "utf8", env, cwd: REPO_ROOT });
+}
+
+const servers: net.Server[] = [];
+afterEach(() => servers.splice(0).forEach((s) => s.close()));
+
+describe("npm run emulators:prepare", () => {
+  it("exits 1 with an actionable message when no Java 21+ exists", () => {
+    const root = tempDir();
+    const run = runPrepare(isolatedEnv(root));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/No Java 21 or newer was found/);
+    expect(run.stderr).toMatch(/install a JDK 21\+/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("reports the Java and Firestore emulator it will use", () => {
+    const root = tempDir();
+    const jvms = path.join(root, "jvm");
+    fakeJdk(jvms, "temurin-21", "21.0.5");
+    const env = isolatedEnv(root, { IDEASPARK_JVM_DIRS: jvms, IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
+    const run = runPrepare(env, ["--no-port-check"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/Java 21\.0\.5/);
+    expect(run.stdout).toMatch(/Google Cloud SDK jar via launcher/);
+    expect(run.stdout).toMatch(/Emulator UI: off/);
+  });
+
+  it("exits 1 naming the busy port when an emulator port is taken", async () => {
+    const root = tempDir();
+    const jvms = path.join(root, "jvm");
+    fakeJdk(jvms, "temurin-21", "21.0.5");
+    const env = isolatedEnv(root, { IDEASPARK_JVM_DIRS: jvms, IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
+    // The hub port from firebase.json, held here (or already held by a running stack).
+    const server = net.createServer();
+    servers.push(server);
+    await new Promise<void>((resolve) => {
+      server.once("error", () => resolve());
+      server.listen(4400, "127.0.0.1", () => resolve());
+    });
+    const run = runPrepare(env);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/127\.0\.0\.1:4400 \(Emulator hub\)/);
+  });
+});

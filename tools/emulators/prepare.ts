@@ -1,0 +1,87 @@
+// The emulator bootstrap: finds Java ≥ 21, decides how the Firestore emulator runs, checks
+// ports, and returns the environment `firebase emulators:*` must be started with.
+// Run directly (`npm run emulators:prepare`) it prints what it found or what is missing.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findJava, type JavaRuntime } from "./java.js";
+import {
+  firebaseCacheDir,
+  firebaseToolsEmulatorInfo,
+  planFirestoreEmulator,
+  type FirestoreEmulatorPlan,
+} from "./firestoreEmulator.js";
+import { assertPortsFree, emulatorPorts, type PortSpec } from "./ports.js";
+import { ToolchainError } from "./toolchainError.js";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const PROJECT_ID = "demo-ideaspark";
+
+export interface EmulatorToolchain {
+  java: JavaRuntime;
+  firestore: FirestoreEmulatorPlan;
+  /** True when the Emulator UI bundle is cached locally and can be served offline. */
+  uiAvailable: boolean;
+  /** Environment for the `firebase` process: PATH with Java first, jar override if needed. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** The UI is served only when firebase-tools already unpacked its bundle (it cannot be fetched offline). */
+function uiCached(env: NodeJS.ProcessEnv): boolean {
+  const { version } = firebaseToolsEmulatorInfo().ui.main;
+  return existsSync(path.join(firebaseCacheDir(env), `ui-v${version}`, "server", "server.mjs"));
+}
+
+export async function prepareEmulators(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { extraPorts?: PortSpec[]; checkPorts?: boolean } = {},
+): Promise<EmulatorToolchain> {
+  const java = findJava(env);
+  const firestore = await planFirestoreEmulator({
+    env,
+    launcherPath: path.join(REPO_ROOT, ".cache", "emulators", "firestore-launcher.jar"),
+  });
+  const uiAvailable = uiCached(env);
+  if (options.checkPorts !== false) {
+    await assertPortsFree([...emulatorPorts(REPO_ROOT, uiAvailable), ...(options.extraPorts ?? [])]);
+  }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    JAVA_HOME: path.dirname(java.binDir),
+    PATH: [java.binDir, env.PATH ?? ""].join(path.delimiter),
+  };
+  if (firestore.kind === "gcloud-launcher" || firestore.kind === "override") {
+    childEnv.FIRESTORE_EMULATOR_BINARY_PATH = firestore.binaryPath;
+  }
+  return { java, firestore, uiAvailable, env: childEnv };
+}
+
+export function describeToolchain(t: EmulatorToolchain): string {
+  const firestore = {
+    override: () => `override ${"binaryPath" in t.firestore ? t.firestore.binaryPath : ""}`,
+    "firebase-cache": () => `firebase-tools cache (${"jarPath" in t.firestore ? t.firestore.jarPath : ""})`,
+    "gcloud-launcher": () =>
+      `Google Cloud SDK jar via launcher (${"gcloudJar" in t.firestore ? t.firestore.gcloudJar : ""})`,
+    download: () => "firebase-tools will download it",
+  }[t.firestore.kind]();
+  return [
+    `Java ${t.java.version} (${t.java.source}: ${t.java.bin})`,
+    `Firestore emulator: ${firestore}`,
+    `Emulator UI: ${t.uiAvailable ? "on" : "off (its bundle is not cached and cannot be fetched offline)"}`,
+  ].join("\n");
+}
+
+/** Prints a ToolchainError's message and exits 1; rethrows anything else. */
+export function exitOnToolchainError(error: unknown): never {
+  if (error instanceof ToolchainError) {
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  prepareEmulators(process.env, { checkPorts: !process.argv.includes("--no-port-check") })
+    .then((toolchain) => console.log(describeToolchain(toolchain)))
+    .catch(exitOnToolchainError);
+}

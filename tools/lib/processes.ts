@@ -1,0 +1,102 @@
+// Child processes for the dev stack and the test runner. Each runs in its own process group
+// so it can be stopped as a whole (never by name), and its output is prefixed with a label.
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { createInterface } from "node:readline";
+
+export interface ManagedProcess {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Signals the leader (default) or the whole group, then kills the group after `graceMs`. */
+  stop(options?: { signal?: NodeJS.Signals; graceMs?: number; leaderOnly?: boolean }): Promise<void>;
+}
+
+export interface StartOptions extends Pick<SpawnOptions, "cwd" | "env"> {
+  /** Print the child's output with a `[name]` prefix (default true). */
+  echo?: boolean;
+  onLine?: (line: string) => void;
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: StartOptions = {},
+): ManagedProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const label = `[${name}]`;
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on("line", (line) => {
+      options.onLine?.(line);
+      if (options.echo !== false) console.log(`${label} ${line}`);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", () => resolve(null));
+  });
+
+  const stop: ManagedProcess["stop"] = async ({ signal = "SIGTERM", graceMs = 10_000, leaderOnly = false } = {}) => {
+    const pid = child.pid;
+    if (pid === undefined) return;
+    if (child.exitCode === null && child.signalCode === null) {
+      if (leaderOnly) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // Already exited.
+        }
+      } else {
+        killGroup(pid, signal);
+      }
+      const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
+      await Promise.race([exited, timer]);
+    }
+    // Anything the leader left behind in its group (e.g. the Firestore emulator's JVM) goes too.
+    killGroup(pid, "SIGKILL");
+  };
+
+  return { name, child, exited, stop };
+}
+
+/** Runs a command to completion in its own group; resolves with its exit code. */
+export async function runProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: StartOptions = {},
+): Promise<number> {
+  const managed = startProcess(name, command, args, options);
+  const code = await managed.exited;
+  await managed.stop({ graceMs: 0 });
+  return code ?? 1;
+}
+
+/** Polls `probe` until it resolves true or `timeoutMs` passes. */
+export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+}
+
+export async function httpOk(url: string, init?: RequestInit): Promise<boolean> {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(2_000) });
+  return response.ok;
+}

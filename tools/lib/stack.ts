@@ -1,0 +1,99 @@
+// Shared steps of `npm start` and `npm test`: build what the emulators serve, start the
+// Firebase Emulator Suite in its own process group, and wait until every emulator answers.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { REPO_ROOT, PROJECT_ID } from "../emulators/prepare.js";
+import { emulatorPort } from "../emulators/ports.js";
+import { firebaseCliArgs } from "./firebaseCli.js";
+import { httpOk, runProcess, startProcess, waitFor, type ManagedProcess } from "./processes.js";
+
+const require = createRequire(import.meta.url);
+
+export const EMULATORS = ["auth", "firestore", "functions", "hosting"] as const;
+
+export function tsxCommand(script: string, args: string[] = []): { command: string; args: string[] } {
+  const cli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+  return { command: process.execPath, args: [cli, script, ...args] };
+}
+
+export function viteCommand(args: string[]): { command: string; args: string[] } {
+  const bin = path.join(path.dirname(require.resolve("vite/package.json")), "bin", "vite.js");
+  return { command: process.execPath, args: [bin, ...args] };
+}
+
+async function step(name: string, run: { command: string; args: string[] }, cwd = REPO_ROOT): Promise<void> {
+  const code = await runProcess(name, run.command, run.args, { cwd, env: process.env });
+  if (code !== 0) throw new Error(`${name} failed (exit code ${code})`);
+}
+
+/** Bundles functions into functions/dist and builds the PWA the hosting emulator serves. */
+export async function buildForEmulators(): Promise<void> {
+  await step("build:functions", tsxCommand(path.join(REPO_ROOT, "functions", "build.ts")));
+  await step("build:web", viteCommand(["build", "--mode", "emulator", "--logLevel", "warn"]), path.join(REPO_ROOT, "web"));
+}
+
+export function emulatorUrls(): Record<string, string> {
+  const url = (key: string) => `http://127.0.0.1:${emulatorPort(REPO_ROOT, key)}`;
+  return {
+    hub: url("hub"),
+    auth: url("auth"),
+    firestore: url("firestore"),
+    functions: url("functions"),
+    hosting: url("hosting"),
+  };
+}
+
+/** Environment that points firebase-admin and the web SDK tools at the running emulators. */
+export function emulatorClientEnv(): NodeJS.ProcessEnv {
+  return {
+    GCLOUD_PROJECT: PROJECT_ID,
+    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${emulatorPort(REPO_ROOT, "firestore")}`,
+    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${emulatorPort(REPO_ROOT, "auth")}`,
+    FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "functions")}`,
+    HOSTING_EMULATOR_ORIGIN: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "hosting")}`,
+  };
+}
+
+/** Resolves when the hub lists every emulator and the health callable answers. */
+export async function waitForEmulators(timeoutMs = 120_000): Promise<void> {
+  const urls = emulatorUrls();
+  await waitFor("the emulator hub to list every emulator", async () => {
+    const response = await fetch(`${urls.hub}/emulators`, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) return false;
+    const listed = Object.keys((await response.json()) as Record<string, unknown>);
+    return EMULATORS.every((name) => listed.includes(name));
+  }, timeoutMs);
+  await waitFor("the health function", () =>
+    httpOk(`${urls.functions}/${PROJECT_ID}/us-central1/health`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ data: {} }),
+    }),
+    timeoutMs,
+  );
+}
+
+export interface EmulatorStartOptions {
+  env: NodeJS.ProcessEnv;
+  /** Keep data across restarts in this folder (import on start, export on exit). */
+  dataDir?: string;
+  /** Use this config file (e.g. one that turns the UI on) instead of firebase.json. */
+  configPath?: string;
+  echo?: boolean;
+}
+
+export function startEmulators(options: EmulatorStartOptions): ManagedProcess {
+  const args = ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS.join(",")];
+  if (options.configPath) args.unshift("--config", options.configPath);
+  if (options.dataDir) {
+    if (existsSync(options.dataDir)) args.push("--import", options.dataDir);
+    args.push("--export-on-exit", options.dataDir);
+  }
+  const cli = firebaseCliArgs(args);
+  return startProcess("emulators", cli.command, cli.args, {
+    cwd: REPO_ROOT,
+    env: options.env,
+    echo: options.echo ?? true,
+  });
+}

@@ -1,0 +1,100 @@
+// `npm test`: quality gates, unit suites, then the emulator suites (rules, integration,
+// browser) inside `firebase emulators:exec`. Ends with one plain `N passed, N failed` line.
+// `--only=check|unit|emulator` runs one stage (for quick local loops).
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { exitOnToolchainError, prepareEmulators, PROJECT_ID, REPO_ROOT } from "../emulators/prepare.js";
+import { emulatorPort } from "../emulators/ports.js";
+import { firebaseCliArgs } from "../lib/firebaseCli.js";
+import { runProcess } from "../lib/processes.js";
+import { buildForEmulators, EMULATORS } from "../lib/stack.js";
+import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "./report.js";
+
+const require = createRequire(import.meta.url);
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+const reportsDir = path.join(REPO_ROOT, ".cache", "test-reports");
+const bin = (pkg: string, rel: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
+
+const CHECKS: { name: string; command: string; args: string[] }[] = [
+  ...["packages/domain", "functions", "web", "tsconfig.tools.json"].map((project) => ({
+    name: `typecheck ${project}`,
+    command: process.execPath,
+    args: [bin("typescript", "bin/tsc"), "--noEmit", "-p", project],
+  })),
+  { name: "eslint (zero warnings)", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] },
+  { name: "prettier --check", command: process.execPath, args: [bin("prettier", "bin/prettier.cjs"), "--check", "."] },
+];
+
+async function runChecks(): Promise<Tally> {
+  const tally = emptyTally();
+  for (const check of CHECKS) {
+    const code = await runProcess("check", check.command, check.args, { cwd: REPO_ROOT, env: process.env });
+    console.log(`${code === 0 ? "✓" : "✗"} ${check.name}`);
+    addTally(tally, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  }
+  return tally;
+}
+
+function vitestArgs(projects: string[], report: string): string[] {
+  return [
+    bin("vitest", "vitest.mjs"),
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ];
+}
+
+async function runUnit(): Promise<Tally> {
+  const report = path.join(reportsDir, "unit.json");
+  const code = await runProcess("unit", process.execPath, vitestArgs(["domain", "functions", "tools", "web"], report), {
+    cwd: REPO_ROOT,
+    env: process.env,
+  });
+  return tallyFromVitest(report, code);
+}
+
+const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+
+async function runEmulatorSuites(): Promise<Tally> {
+  const report = path.join(reportsDir, "emulator.json");
+  const toolchain = await prepareEmulators(process.env).catch(exitOnToolchainError);
+  await buildForEmulators();
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const script = [process.execPath, ...vitestArgs(["emulator", "e2e"], report)].map(quote).join(" ");
+  const cli = firebaseCliArgs(["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS.join(","), script]);
+  const code = await runProcess("emulators", cli.command, cli.args, {
+    cwd: REPO_ROOT,
+    env: {
+      ...toolchain.env,
+      CHROMIUM_PATH: chromium,
+      E2E_BASE_URL: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "hosting")}`,
+      FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "functions")}`,
+    },
+  });
+  return tallyFromVitest(report, code);
+}
+
+async function main(): Promise<void> {
+  rmSync(reportsDir, { recursive: true, force: true });
+  mkdirSync(reportsDir, { recursive: true });
+  const started = Date.now();
+  const total = emptyTally();
+  if (!only || only === "check") addTally(total, await runChecks());
+  if (!only || only === "unit") addTally(total, await runUnit());
+  if (!only || only === "emulator") addTally(total, await runEmulatorSuites());
+  console.log(`\nnpm test finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(summaryLine(total));
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  console.log(summaryLine({ passed: 0, failed: 1, skipped: 0 }));
+  process.exit(1);
+});
