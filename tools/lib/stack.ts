@@ -48,6 +48,8 @@ export function emulatorUrls(): Record<string, string> {
 export function emulatorClientEnv(): NodeJS.ProcessEnv {
   return {
     GCLOUD_PROJECT: PROJECT_ID,
+    // No metadata server exists off Google Cloud; without this the Admin SDK probes for one.
+    METADATA_SERVER_DETECTION: "none",
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${emulatorPort(REPO_ROOT, "firestore")}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${emulatorPort(REPO_ROOT, "auth")}`,
     FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "functions")}`,
