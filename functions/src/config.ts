@@ -1,5 +1,6 @@
-// The only reader of deploy-time configuration (Firebase params and secrets).
-import { defineString } from "firebase-functions/params";
+// The only reader of deploy-time configuration (Firebase params and secrets). Business
+// settings that change without a deploy live in config/app instead (see data/appConfig.ts).
+import { defineBoolean, defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /** Region every function runs in; the web app calls this region. */
 export const REGION = "us-central1";
@@ -7,8 +8,23 @@ export const REGION = "us-central1";
 /** Build identifier shown by `health`; set by the bundler, "dev" when unbundled. */
 export const APP_VERSION = process.env.IDEASPARK_VERSION ?? "dev";
 
-/** Whether App Check tokens are required on callables (off on the emulators). */
-export const ENFORCE_APP_CHECK = defineString("ENFORCE_APP_CHECK", {
-  default: "false",
-  description: "Require a valid App Check token on every callable (true/false).",
+/** The OpenAI API key: a Secret Manager secret, never in code, env files or logs. */
+export const OPENAI_API_KEY = defineSecret("OPENAI_API_KEY");
+
+/** OpenAI-compatible base URL; empty means OpenAI itself. The emulator points it at tools/openai-server. */
+export const OPENAI_BASE_URL = defineString("OPENAI_BASE_URL", {
+  default: "",
+  description: "Base URL of the OpenAI-compatible API (empty for api.openai.com).",
+});
+
+/** Whether callables require a valid App Check token (off on the emulators). */
+export const ENFORCE_APP_CHECK = defineBoolean("ENFORCE_APP_CHECK", {
+  default: false,
+  description: "Require a valid App Check token on every callable.",
+});
+
+/** How long config/app and the budget total are cached in each instance's memory. */
+export const CONFIG_CACHE_SECONDS = defineInt("CONFIG_CACHE_SECONDS", {
+  default: 30,
+  description: "Seconds config/app and budget totals are cached per instance.",
 });

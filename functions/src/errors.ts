@@ -1,5 +1,6 @@
 // Maps failures to typed callable errors in one place, so no foreseeable failure surfaces as
 // `internal` and every message is something a person can act on.
+import { DOMAIN_ERRORS, isDomainError } from "@ideaspark/domain";
 import { HttpsError } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
 import { z } from "zod";
@@ -23,9 +24,12 @@ export function parseRequest<T>(schema: z.ZodType<T>, data: unknown): T {
   return result.data;
 }
 
-/** Rethrows HttpsErrors; logs anything else and answers with a generic `internal` error. */
+/** DomainErrors become their callable code with details; anything unforeseen is logged as `internal`. */
 export function toHttpsError(error: unknown, context: string): HttpsError {
   if (error instanceof HttpsError) return error;
-  logger.error(`${context} failed unexpectedly`, { error: String(error) });
+  if (isDomainError(error)) {
+    return new HttpsError(DOMAIN_ERRORS[error.kind].code, error.message, error.details);
+  }
+  logger.error(`${context} failed unexpectedly`, { error: error instanceof Error ? error.stack : String(error) });
   return new HttpsError("internal", "Something went wrong on our side. Please try again.");
 }

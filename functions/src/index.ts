@@ -5,3 +5,4 @@ import { REGION } from "./config.js";
 setGlobalOptions({ region: REGION, maxInstances: 100, concurrency: 80 });
 
 export { health } from "./health/health.js";
+export { spark } from "./spark/spark.js";

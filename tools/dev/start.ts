@@ -9,8 +9,11 @@ import {
   buildForEmulators,
   emulatorClientEnv,
   emulatorUrls,
+  LOCAL_OPENAI_BASE_URL,
   startEmulators,
+  startLocalOpenAI,
   tsxCommand,
+  writeFunctionsEmulatorEnv,
   viteCommand,
   waitForEmulators,
 } from "../lib/stack.js";
@@ -45,7 +48,7 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-function banner(uiOn: boolean): string {
+function banner(uiOn: boolean, model: string): string {
   const urls = emulatorUrls();
   const rows = [
     ["Web app (Vite, hot reload)", `http://127.0.0.1:${WEB_DEV_PORT}`],
@@ -54,6 +57,7 @@ function banner(uiOn: boolean): string {
     ["Firestore emulator", urls.firestore],
     ["Functions emulator", urls.functions],
     ["Emulator hub", urls.hub],
+    ["Model API", model],
     ["Emulator UI", uiOn ? `http://127.0.0.1:${emulatorPort(REPO_ROOT, "ui")}` : "off (bundle not available offline)"],
   ];
   const width = Math.max(...rows.map(([label]) => (label ?? "").length));
@@ -83,6 +87,13 @@ async function main(): Promise<void> {
 
   console.log("Building functions and the web app…");
   await buildForEmulators();
+  const realKey = process.env.OPENAI_API_KEY;
+  if (realKey) {
+    writeFunctionsEmulatorEnv({ baseUrl: process.env.OPENAI_BASE_URL ?? "", apiKey: realKey });
+  } else {
+    writeFunctionsEmulatorEnv({ baseUrl: LOCAL_OPENAI_BASE_URL, apiKey: "local-dev-key" });
+    running.push(await startLocalOpenAI());
+  }
 
   const emulators = startEmulators({
     env: toolchain.env,
@@ -107,7 +118,8 @@ async function main(): Promise<void> {
   running.push(startProcess("web", vite.command, vite.args, { cwd: path.join(REPO_ROOT, "web"), env: process.env }));
   await waitFor("the Vite dev server", () => httpOk(`http://127.0.0.1:${WEB_DEV_PORT}/`));
 
-  console.log(banner(toolchain.uiAvailable));
+  const model = realKey ? "OpenAI (OPENAI_API_KEY from your environment)" : `local OpenAI-compatible server ${LOCAL_OPENAI_BASE_URL}`;
+  console.log(banner(toolchain.uiAvailable, model));
 }
 
 main().catch(async (error: unknown) => {

@@ -1,10 +1,10 @@
 // Shared steps of `npm start` and `npm test`: build what the emulators serve, start the
 // Firebase Emulator Suite in its own process group, and wait until every emulator answers.
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { REPO_ROOT, PROJECT_ID } from "../emulators/prepare.js";
-import { emulatorPort } from "../emulators/ports.js";
+import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
 import { firebaseCliArgs } from "./firebaseCli.js";
 import { httpOk, runProcess, startProcess, waitFor, type ManagedProcess } from "./processes.js";
 
@@ -98,4 +98,31 @@ export function startEmulators(options: EmulatorStartOptions): ManagedProcess {
     env: options.env,
     echo: options.echo ?? true,
   });
+}
+
+export const LOCAL_OPENAI_BASE_URL = `http://127.0.0.1:${OPENAI_SERVER_PORT}/v1`;
+
+/** Starts tools/openai-server on its fixed port; resolves once it answers. */
+export async function startLocalOpenAI(pacingArgs: string[] = []): Promise<ManagedProcess> {
+  const run = tsxCommand(path.join(REPO_ROOT, "tools", "openai-server", "main.ts"), [
+    "--port",
+    String(OPENAI_SERVER_PORT),
+    ...pacingArgs,
+  ]);
+  const server = startProcess("openai", run.command, run.args, { cwd: REPO_ROOT, env: process.env });
+  await waitFor("the local OpenAI-compatible server", () =>
+    httpOk(`http://127.0.0.1:${OPENAI_SERVER_PORT}/__control/health`),
+  );
+  return server;
+}
+
+/**
+ * Emulator-only settings for the bundled functions (functions/dist is their source folder):
+ * where the model API is and the key to send. A real key stays in this git-ignored file.
+ */
+export function writeFunctionsEmulatorEnv(model: { baseUrl: string; apiKey: string }): void {
+  const dist = path.join(REPO_ROOT, "functions", "dist");
+  const header = "# Written by tools/lib/stack.ts for the Functions emulator; not deployed.\n";
+  writeFileSync(path.join(dist, ".env.local"), `${header}OPENAI_BASE_URL=${model.baseUrl}\n`);
+  writeFileSync(path.join(dist, ".secret.local"), `${header}OPENAI_API_KEY=${model.apiKey}\n`, { mode: 0o600 });
 }

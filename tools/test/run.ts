@@ -5,10 +5,16 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exitOnToolchainError, prepareEmulators, PROJECT_ID, REPO_ROOT } from "../emulators/prepare.js";
-import { emulatorPort } from "../emulators/ports.js";
+import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
 import { firebaseCliArgs } from "../lib/firebaseCli.js";
 import { runProcess } from "../lib/processes.js";
-import { buildForEmulators, EMULATORS } from "../lib/stack.js";
+import {
+  buildForEmulators,
+  EMULATORS,
+  LOCAL_OPENAI_BASE_URL,
+  startLocalOpenAI,
+  writeFunctionsEmulatorEnv,
+} from "../lib/stack.js";
 import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "./report.js";
 
 const require = createRequire(import.meta.url);
@@ -60,8 +66,13 @@ const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 async function runEmulatorSuites(): Promise<Tally> {
   const report = path.join(reportsDir, "emulator.json");
-  const toolchain = await prepareEmulators(process.env).catch(exitOnToolchainError);
+  const toolchain = await prepareEmulators(process.env, {
+    extraPorts: [{ name: "local OpenAI-compatible server", host: "127.0.0.1", port: OPENAI_SERVER_PORT }],
+  }).catch(exitOnToolchainError);
   await buildForEmulators();
+  // Tests never reach a real provider: the functions always talk to the local server.
+  writeFunctionsEmulatorEnv({ baseUrl: LOCAL_OPENAI_BASE_URL, apiKey: "local-test-key" });
+  const openai = await startLocalOpenAI(["--first-token-ms", "20", "--chunk-ms", "2"]);
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
     console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
@@ -77,6 +88,7 @@ async function runEmulatorSuites(): Promise<Tally> {
       FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${emulatorPort(REPO_ROOT, "functions")}`,
     },
   });
+  await openai.stop();
   return tallyFromVitest(report, code);
 }
 

@@ -2,9 +2,7 @@
 import { z } from "zod";
 
 /** What the client may send to `health` (nothing, or an optional echo string). */
-export const HealthRequest = z
-  .object({ echo: z.string().max(200).optional() })
-  .strict();
+export const HealthRequest = z.object({ echo: z.string().max(200).optional() }).strict();
 export type HealthRequest = z.infer<typeof HealthRequest>;
 
 /** What `health` answers: service status, whether Firestore answered, and who asked. */

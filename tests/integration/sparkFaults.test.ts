@@ -1,0 +1,129 @@
+// The spark callable against a misbehaving provider (faults injected into the local
+// OpenAI-compatible server): retries that recover, retries that run out, and aborts.
+import { periodKey, QuotaDoc, UsageRecord } from "@ideaspark/domain";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
+import { clearFaults, clearRequestLog, injectFaults, modelCalls } from "../support/openaiServer.js";
+import { callSpark, newRequest, sparkError, streamSpark } from "../support/spark.js";
+import { signUpTestUser, type TestUser } from "../support/users.js";
+
+const users: TestUser[] = [];
+async function user(): Promise<TestUser> {
+  const created = await signUpTestUser("faults");
+  users.push(created);
+  return created;
+}
+const brief = (count = 2) => ({ topic: `Community radio show formats ${randomUUID().slice(0, 8)}`, count });
+
+async function usageDoc(requestId: string): Promise<UsageRecord> {
+  return UsageRecord.parse((await adminDb().doc(`usage/${requestId}`).get()).data());
+}
+async function quotaDoc(uid: string): Promise<QuotaDoc> {
+  return QuotaDoc.parse((await adminDb().doc(`quotas/${uid}_${periodKey(Date.now())}`).get()).data());
+}
+
+beforeEach(async () => {
+  // Short backoff so retries are quick, but real: base 50 ms, capped at 1.5 s.
+  await setAppConfig({ retry: { maxAttempts: 3, baseMs: 50, maxMs: 1_500 }, requestTimeoutMs: 1_500 });
+  await clearFaults();
+  await clearRequestLog();
+});
+
+afterAll(async () => {
+  await clearAppConfig();
+  await clearFaults();
+  await Promise.all(users.map((u) => u.close()));
+});
+
+describe("spark: retries that recover", () => {
+  const recoverable: [string, unknown][] = [
+    ["a 429 with Retry-After", { status: 429, retryAfter: 1 }],
+    ["a 500", { status: 500 }],
+    ["a slow first token past the timeout", { delayMs: 3_000 }],
+    ["a stream dropped mid-answer", { dropStreamAfterChunks: 2 }],
+    ["a malformed body", { malformed: true }],
+  ];
+
+  for (const [name, fault] of recoverable) {
+    it(`succeeds on the second attempt after ${name}, charging only the successful answer`, async () => {
+      const alice = await user();
+      await injectFaults([fault]);
+      const request = newRequest(brief());
+      const started = Date.now();
+      const { chunks, result } = await streamSpark(alice, request);
+      const final = await result;
+
+      expect(final.ideas).toHaveLength(2);
+      expect(chunks.some((c) => c.type === "retry" && c.attempt === 2)).toBe(true);
+      const usage = await usageDoc(request.requestId);
+      expect(usage).toMatchObject({ status: "ok", attempts: 2 });
+      expect(await modelCalls()).toHaveLength(2);
+      expect((await quotaDoc(alice.uid)).used).toBe(final.usage.inputTokens + final.usage.outputTokens);
+      if ((fault as { retryAfter?: number }).retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    });
+  }
+});
+
+describe("spark: retries that run out", () => {
+  it("answers unavailable after the bounded attempts (last on the fallback model), releases the hold, records a zero-cost error", async () => {
+    const bob = await user();
+    await injectFaults([{ status: 500 }, { status: 503 }, { status: 500 }, { status: 500 }]);
+    const request = newRequest(brief());
+    const error = await sparkError(callSpark(bob, request));
+
+    expect(error.code).toBe("functions/unavailable");
+    expect(error.message).toMatch(/try again/i);
+    const calls = await modelCalls();
+    expect(calls.map((c) => c.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-nano"]);
+    expect(await usageDoc(request.requestId)).toMatchObject({ status: "error", costUsd: 0, attempts: 3 });
+    const quota = await quotaDoc(bob.uid);
+    expect(quota.used).toBe(0);
+    expect(Object.keys(quota.holds)).toEqual([]);
+  });
+
+  it("does not retry a request the provider rejects as invalid", async () => {
+    const carol = await user();
+    await injectFaults([{ status: 400 }]);
+    const request = newRequest(brief());
+    const error = await sparkError(callSpark(carol, request));
+    expect(error.code).toBe("functions/unavailable");
+    expect(await modelCalls()).toHaveLength(1);
+  });
+
+  it("answers unavailable when moderation itself keeps failing, before any model call", async () => {
+    const dave = await user();
+    await injectFaults([1, 2, 3].map(() => ({ endpoint: "moderations", status: 500 })));
+    const request = newRequest(brief());
+    const error = await sparkError(callSpark(dave, request));
+    expect(error.code).toBe("functions/unavailable");
+    expect(await modelCalls()).toHaveLength(0);
+    expect(Object.keys((await quotaDoc(dave.uid)).holds)).toEqual([]);
+  });
+});
+
+describe("spark: the caller goes away", () => {
+  it("stops generating when the client aborts mid-stream and settles the hold at what was used", async () => {
+    const erin = await user();
+    await setAppConfig({ requestTimeoutMs: 30_000 });
+    const request = newRequest({ topic: `Ten-minute board game designs ${randomUUID().slice(0, 8)}`, count: 10 });
+    const { chunks } = await streamSpark(erin, request, (chunk, abort) => {
+      if (chunk.type === "idea") abort();
+    });
+    expect(chunks.filter((c) => c.type === "idea").length).toBeLessThan(10);
+
+    let usage: UsageRecord | undefined;
+    for (let i = 0; i < 40 && !usage; i++) {
+      const snap = await adminDb().doc(`usage/${request.requestId}`).get();
+      if (snap.exists) usage = UsageRecord.parse(snap.data());
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(usage).toMatchObject({ status: "cancelled" });
+    expect(usage?.outputTokens).toBeGreaterThan(0);
+    const quota = await quotaDoc(erin.uid);
+    expect(Object.keys(quota.holds)).toEqual([]);
+    expect(quota.used).toBe((usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0));
+    const [call] = await modelCalls();
+    expect(call).toMatchObject({ completed: false });
+  });
+});

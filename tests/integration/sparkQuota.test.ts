@@ -1,0 +1,95 @@
+// Quota and rate limits under concurrency: holds keep a user within their limit however many
+// requests race, every request ends in success or resource-exhausted, and no hold is left.
+import { periodKey, QuotaDoc, UsageRecord } from "@ideaspark/domain";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
+import { clearFaults } from "../support/openaiServer.js";
+import { callSpark, newRequest, sparkError } from "../support/spark.js";
+import { signUpTestUser, type TestUser } from "../support/users.js";
+
+const period = periodKey(Date.now());
+const users: TestUser[] = [];
+const quotaRef = (uid: string) => adminDb().doc(`quotas/${uid}_${period}`);
+const outcomeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: { code?: string }) => e.code ?? "thrown",
+  );
+
+beforeAll(async () => {
+  await clearFaults();
+  await setAppConfig({ requestsPerMinute: 1_000, cacheEnabled: false });
+});
+
+afterAll(async () => {
+  await clearAppConfig();
+  await Promise.all(users.map((u) => u.close()));
+});
+
+describe("spark: quota", () => {
+  it("refuses with resource-exhausted, saying when the quota resets, once the limit is used", async () => {
+    const alice = await signUpTestUser("quota");
+    users.push(alice);
+    await quotaRef(alice.uid).set({ uid: alice.uid, period, used: 50_000, holds: {}, recent: [] });
+    const request = newRequest({ topic: "Spring marketing ideas", count: 1 });
+    const error = await sparkError(callSpark(alice, request));
+    expect(error.code).toBe("functions/resource-exhausted");
+    expect(error.message).toMatch(/reset on \d{4}-\d{2}-01/);
+    expect(error.details).toMatchObject({ kind: "quota-exhausted" });
+    expect((await adminDb().doc(`usage/${request.requestId}`).get()).exists).toBe(false);
+  });
+
+  it("rate-limits a user past requests-per-minute, saying when to retry", async () => {
+    const bob = await signUpTestUser("rate");
+    users.push(bob);
+    await setAppConfig({ requestsPerMinute: 2, cacheEnabled: false });
+    try {
+      await callSpark(bob, newRequest({ topic: `Rate one ${randomUUID()}`, count: 1 }));
+      await callSpark(bob, newRequest({ topic: `Rate two ${randomUUID()}`, count: 1 }));
+      const error = await sparkError(callSpark(bob, newRequest({ topic: `Rate three ${randomUUID()}`, count: 1 })));
+      expect(error.code).toBe("functions/resource-exhausted");
+      expect(error.message).toMatch(/Try again in \d+ seconds?/);
+    } finally {
+      await setAppConfig({ requestsPerMinute: 1_000, cacheEnabled: false });
+    }
+  });
+
+  it("keeps one user within the limit when 30 requests race for room for only a few", async () => {
+    const carol = await signUpTestUser("race");
+    users.push(carol);
+    // Each one-idea request holds about 800 tokens (prompt + 500 output): room for ~3 at once.
+    const limit = 2_500;
+    await quotaRef(carol.uid).set({ uid: carol.uid, period, used: 0, limit, holds: {}, recent: [] });
+    const requests = Array.from({ length: 30 }, (_, i) => newRequest({ topic: `Race idea ${i} ${randomUUID()}`, count: 1 }));
+    const outcomes = await Promise.all(requests.map((r) => outcomeOf(callSpark(carol, r))));
+
+    const ok = outcomes.filter((o) => o === "ok").length;
+    expect(outcomes.filter((o) => o !== "ok" && o !== "functions/resource-exhausted")).toEqual([]);
+    expect(ok).toBeGreaterThan(0);
+    const quota = QuotaDoc.parse((await quotaRef(carol.uid).get()).data());
+    expect(quota.used).toBeLessThanOrEqual(limit);
+    expect(Object.keys(quota.holds)).toEqual([]);
+    const usages = await Promise.all(requests.map((r) => adminDb().doc(`usage/${r.requestId}`).get()));
+    const recorded = usages.filter((s) => s.exists).map((s) => UsageRecord.parse(s.data()));
+    expect(recorded.filter((u) => u.status === "ok")).toHaveLength(ok);
+    expect(recorded.reduce((sum, u) => sum + u.inputTokens + u.outputTokens, 0)).toBe(quota.used);
+  });
+
+  it("serves many users at once, each charged only for their own sparks", async () => {
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => signUpTestUser("crowd")));
+    users.push(...crowd);
+    const results = await Promise.all(
+      crowd.flatMap((member) =>
+        [0, 1].map(() => callSpark(member, newRequest({ topic: `Crowd ideas ${randomUUID()}`, count: 1 })).then((r) => ({ member, r }))),
+      ),
+    );
+    for (const member of crowd) {
+      const mine = results.filter((x) => x.member === member).map((x) => x.r);
+      expect(mine).toHaveLength(2);
+      const quota = QuotaDoc.parse((await quotaRef(member.uid).get()).data());
+      expect(quota.used).toBe(mine.reduce((sum, r) => sum + r.usage.inputTokens + r.usage.outputTokens, 0));
+      expect(Object.keys(quota.holds)).toEqual([]);
+    }
+  });
+});
