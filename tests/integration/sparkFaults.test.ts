@@ -1,10 +1,16 @@
 // The spark callable against a misbehaving provider (faults injected into the local
 // OpenAI-compatible server): retries that recover, retries that run out, and aborts.
-import { periodKey, QuotaDoc, UsageRecord } from "@ideaspark/domain";
+import { periodKey, QuotaDoc, UsageRecord, type SparkChunk } from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
-import { clearFaults, clearRequestLog, injectFaults, modelCalls } from "../support/openaiServer.js";
+import {
+  clearFaults,
+  clearRequestLog,
+  injectFaults,
+  modelCalls,
+  OPENAI_SERVER_ORIGIN,
+} from "../support/openaiServer.js";
 import { callSpark, newRequest, sparkError, streamSpark } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
@@ -103,26 +109,40 @@ describe("spark: retries that run out", () => {
 });
 
 describe("spark: the caller goes away", () => {
-  it("stops generating when the client aborts mid-stream and settles the hold at what was used", async () => {
-    const erin = await user();
+  // The Functions emulator's proxy does not pass a client disconnect on to the function (in
+  // production Cloud Run closes the request, which fires the callable's abort signal). So this
+  // drives the same handler the callable runs, in-process against the emulators and the local
+  // model server, and fires that signal the way a disconnect does.
+  it("stops generating when the caller aborts mid-stream and settles the hold at what was used", async () => {
+    const { handleSpark } = await import("../../functions/src/spark/handleSpark.js");
+    const { createOpenAIClient } = await import("../../functions/src/ai/openaiClient.js");
     await setAppConfig({ requestTimeoutMs: 30_000 });
+    const erin = await user();
     const request = newRequest({ topic: `Ten-minute board game designs ${randomUUID().slice(0, 8)}`, count: 10 });
-    const { chunks } = await streamSpark(erin, request, (chunk, abort) => {
-      if (chunk.type === "idea") abort();
-    });
-    expect(chunks.filter((c) => c.type === "idea").length).toBeLessThan(10);
+    const disconnect = new AbortController();
+    const chunks: SparkChunk[] = [];
+    const client = createOpenAIClient({ apiKey: "local-test-key", baseURL: `${OPENAI_SERVER_ORIGIN}/v1`, timeoutMs: 30_000 });
+    const outcome = handleSpark(
+      {
+        uid: erin.uid,
+        data: request,
+        signal: disconnect.signal,
+        emit: (chunk) => {
+          chunks.push(chunk);
+          if (chunk.type === "idea") disconnect.abort();
+        },
+      },
+      { client: () => client, cacheTtlMs: 0 },
+    ).catch((error: unknown) => error);
 
-    let usage: UsageRecord | undefined;
-    for (let i = 0; i < 40 && !usage; i++) {
-      const snap = await adminDb().doc(`usage/${request.requestId}`).get();
-      if (snap.exists) usage = UsageRecord.parse(snap.data());
-      else await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(usage).toMatchObject({ status: "cancelled" });
-    expect(usage?.outputTokens).toBeGreaterThan(0);
+    expect(await outcome).toMatchObject({ kind: "cancelled" });
+    expect(chunks.filter((c) => c.type === "idea")).toHaveLength(1);
+    const usage = await usageDoc(request.requestId);
+    expect(usage).toMatchObject({ status: "cancelled", estimated: true });
+    expect(usage.outputTokens).toBeGreaterThan(0);
     const quota = await quotaDoc(erin.uid);
     expect(Object.keys(quota.holds)).toEqual([]);
-    expect(quota.used).toBe((usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0));
+    expect(quota.used).toBe(usage.inputTokens + usage.outputTokens);
     const [call] = await modelCalls();
     expect(call).toMatchObject({ completed: false });
   });

@@ -74,7 +74,7 @@ describe("spark: quota", () => {
     const recorded = usages.filter((s) => s.exists).map((s) => UsageRecord.parse(s.data()));
     expect(recorded.filter((u) => u.status === "ok")).toHaveLength(ok);
     expect(recorded.reduce((sum, u) => sum + u.inputTokens + u.outputTokens, 0)).toBe(quota.used);
-  });
+  }, 180_000);
 
   it("serves many users at once, each charged only for their own sparks", async () => {
     const crowd = await Promise.all(Array.from({ length: 8 }, () => signUpTestUser("crowd")));
@@ -91,5 +91,5 @@ describe("spark: quota", () => {
       expect(quota.used).toBe(mine.reduce((sum, r) => sum + r.usage.inputTokens + r.usage.outputTokens, 0));
       expect(Object.keys(quota.holds)).toEqual([]);
     }
-  });
+  }, 120_000);
 });

@@ -2,13 +2,7 @@
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 
-let db: Firestore | undefined;
-
 export function firestore(): Firestore {
-  if (!db) {
-    if (getApps().length === 0) initializeApp();
-    db = getFirestore();
-    db.settings({ ignoreUndefinedProperties: true });
-  }
-  return db;
+  if (getApps().length === 0) initializeApp();
+  return getFirestore();
 }

@@ -1,0 +1,44 @@
+// The app shell around every screen: header (brand, navigation, connectivity, install), the
+// routed screen, a status footer and the service-worker update prompt.
+import { Link, Outlet, ScrollRestoration, useNavigation } from "react-router";
+import { BackendStatus } from "./BackendStatus";
+import { InstallButton } from "./InstallButton";
+import { OfflineIndicator } from "./OfflineIndicator";
+import { ReloadPrompt } from "./ReloadPrompt";
+import { TopNav } from "./TopNav";
+
+export function Layout() {
+  const navigating = useNavigation().state !== "idle";
+  return (
+    <div className="app-shell" data-testid="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="brand" aria-label="IdeaSpark home">
+            <img src="/logo.svg" alt="" width="28" height="28" />
+            <span>IdeaSpark</span>
+          </Link>
+          <TopNav />
+          <div className="header-tools">
+            <OfflineIndicator />
+            <InstallButton />
+          </div>
+        </div>
+        {navigating && <div className="route-progress" aria-hidden="true" />}
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <BackendStatus />
+        <p>
+          <Link to="/welcome">About IdeaSpark</Link>
+        </p>
+      </footer>
+      <ReloadPrompt />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Install-to-home-screen state. `beforeinstallprompt` can fire before React mounts, so the
+// listeners are attached at module load (main.tsx imports this first) and the event is kept here.
+import { createStore, useStore } from "zustand";
+
+/** Chromium's install prompt event; not in lib.dom. */
+export interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  readonly userChoice: Promise<{ outcome: "accepted" | "dismissed"; platform: string }>;
+}
+
+export interface InstallState {
+  /** The deferred prompt while the browser allows installing; null otherwise. */
+  deferredPrompt: BeforeInstallPromptEvent | null;
+  installed: boolean;
+}
+
+export function createInstallStore(
+  target: Pick<Window, "addEventListener" | "removeEventListener"> = window,
+) {
+  const store = createStore<InstallState>(() => ({ deferredPrompt: null, installed: false }));
+  const onBeforeInstallPrompt = (event: Event) => {
+    // Keep the browser's mini-infobar away; the header button offers installing instead.
+    event.preventDefault();
+    store.setState({ deferredPrompt: event as BeforeInstallPromptEvent });
+  };
+  const onInstalled = () => store.setState({ deferredPrompt: null, installed: true });
+  target.addEventListener("beforeinstallprompt", onBeforeInstallPrompt);
+  target.addEventListener("appinstalled", onInstalled);
+
+  /** Shows the browser's install dialog; a prompt event can be used only once. */
+  async function promptInstall(): Promise<"accepted" | "dismissed" | "unavailable"> {
+    const prompt = store.getState().deferredPrompt;
+    if (!prompt) return "unavailable";
+    store.setState({ deferredPrompt: null });
+    await prompt.prompt();
+    const { outcome } = await prompt.userChoice;
+    return outcome;
+  }
+
+  const stop = () => {
+    target.removeEventListener("beforeinstallprompt", onBeforeInstallPrompt);
+    target.removeEventListener("appinstalled", onInstalled);
+  };
+  return Object.assign(store, { promptInstall, stop });
+}
+
+export type InstallStore = ReturnType<typeof createInstallStore>;
+
+export const installStore = createInstallStore();
+
+export function useInstallState<T>(store: InstallStore, select: (state: InstallState) => T): T {
+  return useStore(store, select);
+}

@@ -1,0 +1,37 @@
+// Landing page for signed-out visitors. Campaign attribution (utm_* / ref capture) lands with
+// the analytics issue.
+import { Link } from "react-router";
+import { Screen } from "../../ui/Screen";
+
+export function WelcomeScreen() {
+  return (
+    <Screen
+      title="Ideas on demand"
+      documentTitle="Welcome"
+      lead="Tell IdeaSpark what you need ideas for — a product, a campaign, a talk, a gift — and get a set of structured, actionable ideas, written live as you watch."
+      testId="welcome-screen"
+    >
+      <ul className="feature-list">
+        <li>
+          <strong>Brief it once.</strong> Topic, audience, constraints and tone; IdeaSpark does the
+          rest.
+        </li>
+        <li>
+          <strong>Keep what works.</strong> Star the ideas you like and ask for more like them.
+        </li>
+        <li>
+          <strong>Works where you are.</strong> Install it on your phone; your history opens
+          offline.
+        </li>
+      </ul>
+      <div className="button-row">
+        <Link className="button button-primary" to="/signup">
+          Create a free account
+        </Link>
+        <Link className="button button-secondary" to="/signin">
+          Sign in
+        </Link>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { WebConfigError, parseWebConfig } from "./env";
+
+const production = {
+  VITE_FIREBASE_API_KEY: "AIza-test",
+  VITE_FIREBASE_AUTH_DOMAIN: "ideaspark.firebaseapp.com",
+  VITE_FIREBASE_PROJECT_ID: "ideaspark-prod",
+  VITE_FIREBASE_APP_ID: "1:123:web:abc",
+};
+
+function problemsOf(raw: Record<string, unknown>): string[] {
+  try {
+    parseWebConfig(raw);
+  } catch (error) {
+    if (error instanceof WebConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the configuration to be rejected");
+}
+
+describe("parseWebConfig", () => {
+  it("accepts a complete production configuration without emulators", () => {
+    const config = parseWebConfig(production);
+    expect(config.firebase).toEqual({
+      apiKey: "AIza-test",
+      authDomain: "ideaspark.firebaseapp.com",
+      projectId: "ideaspark-prod",
+      appId: "1:123:web:abc",
+    });
+    expect(config.functionsRegion).toBe("us-central1");
+    expect(config.emulators).toBeUndefined();
+    expect(config.appCheckSiteKey).toBeUndefined();
+  });
+
+  it("passes the optional measurement id, App Check key and region through", () => {
+    const config = parseWebConfig({
+      ...production,
+      VITE_FIREBASE_MEASUREMENT_ID: "G-123",
+      VITE_FIREBASE_APPCHECK_SITE_KEY: "site-key",
+      VITE_FUNCTIONS_REGION: "europe-west1",
+    });
+    expect(config.firebase.measurementId).toBe("G-123");
+    expect(config.appCheckSiteKey).toBe("site-key");
+    expect(config.functionsRegion).toBe("europe-west1");
+  });
+
+  it("names every missing required variable in one error", () => {
+    expect(() => parseWebConfig({})).toThrow(WebConfigError);
+    const problems = problemsOf({ VITE_FIREBASE_PROJECT_ID: "ideaspark-prod" });
+    expect(problems).toEqual([
+      "VITE_FIREBASE_API_KEY is missing",
+      "VITE_FIREBASE_AUTH_DOMAIN is missing",
+      "VITE_FIREBASE_APP_ID is missing",
+    ]);
+  });
+
+  it("treats blank values as missing", () => {
+    expect(problemsOf({ ...production, VITE_FIREBASE_APP_ID: "  " })).toEqual([
+      "VITE_FIREBASE_APP_ID is missing",
+    ]);
+  });
+
+  it("connects to the emulators only when VITE_USE_EMULATORS is exactly true", () => {
+    const demo = { ...production, VITE_FIREBASE_PROJECT_ID: "demo-ideaspark" };
+    expect(parseWebConfig({ ...demo, VITE_USE_EMULATORS: "true" }).emulators).toEqual({
+      auth: { host: "127.0.0.1", port: 9099 },
+      firestore: { host: "127.0.0.1", port: 8080 },
+      functions: { host: "127.0.0.1", port: 5001 },
+    });
+    expect(parseWebConfig({ ...production, VITE_USE_EMULATORS: "false" }).emulators).toBe(
+      undefined,
+    );
+    expect(parseWebConfig({ ...production, VITE_USE_EMULATORS: "" }).emulators).toBeUndefined();
+    // Emulator addresses alone never switch emulators on.
+    expect(
+      parseWebConfig({ ...production, VITE_FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080" }).emulators,
+    ).toBeUndefined();
+  });
+
+  it("rejects an emulator flag that is neither true nor false", () => {
+    expect(problemsOf({ ...production, VITE_USE_EMULATORS: "yes" })).toEqual([
+      'VITE_USE_EMULATORS must be "true" or "false"',
+    ]);
+  });
+
+  it("reads custom emulator addresses", () => {
+    const config = parseWebConfig({
+      ...production,
+      VITE_USE_EMULATORS: "true",
+      VITE_FIRESTORE_EMULATOR_HOST: "localhost:9180",
+    });
+    expect(config.emulators?.firestore).toEqual({ host: "localhost", port: 9180 });
+    expect(problemsOf({ ...production, VITE_AUTH_EMULATOR_HOST: "9099" })).toEqual([
+      "VITE_AUTH_EMULATOR_HOST must look like host:port",
+    ]);
+  });
+
+  it("refuses a demo project without the emulators", () => {
+    const problems = problemsOf({ ...production, VITE_FIREBASE_PROJECT_ID: "demo-ideaspark" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^VITE_FIREBASE_PROJECT_ID is a demo project/);
+  });
+});
