@@ -21,7 +21,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -32,7 +35,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["firebase", "firebase/*", "firebase-*", "@firebase/*"], message: "domain has no Firebase." },
+            {
+              group: ["firebase", "firebase/*", "firebase-*", "@firebase/*"],
+              message: "domain has no Firebase.",
+            },
             { group: ["react", "react-dom", "react/*"], message: "domain has no React." },
           ],
         },
@@ -50,7 +56,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["firebase", "firebase/*", "@firebase/*"], message: "Only web/src/data talks to Firebase." },
+            {
+              group: ["firebase", "firebase/*", "@firebase/*"],
+              message: "Only web/src/data talks to Firebase.",
+            },
           ],
         },
       ],

@@ -22,7 +22,9 @@ const options: BuildOptions = {
   format: "esm",
   sourcemap: true,
   external: Object.keys(pkg.dependencies),
-  define: { "process.env.IDEASPARK_VERSION": JSON.stringify(process.env.IDEASPARK_VERSION ?? "local") },
+  define: {
+    "process.env.IDEASPARK_VERSION": JSON.stringify(process.env.IDEASPARK_VERSION ?? "local"),
+  },
   logLevel: "warning",
 };
 

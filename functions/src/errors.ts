@@ -3,7 +3,7 @@
 import { DOMAIN_ERRORS, isDomainError } from "@ideaspark/domain";
 import { HttpsError } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
-import { z } from "zod";
+import type { z } from "zod";
 
 /** Turns zod issues into one sentence naming each offending field. */
 export function describeZodError(error: z.ZodError): string {
@@ -30,6 +30,8 @@ export function toHttpsError(error: unknown, context: string): HttpsError {
   if (isDomainError(error)) {
     return new HttpsError(DOMAIN_ERRORS[error.kind].code, error.message, error.details);
   }
-  logger.error(`${context} failed unexpectedly`, { error: error instanceof Error ? error.stack : String(error) });
+  logger.error(`${context} failed unexpectedly`, {
+    error: error instanceof Error ? error.stack : String(error),
+  });
   return new HttpsError("internal", "Something went wrong on our side. Please try again.");
 }

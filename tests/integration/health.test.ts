@@ -19,7 +19,13 @@ describe("health callable", () => {
   it("answers a signed-out caller with Firestore reachable and no uid", async () => {
     const result = await httpsCallable(client.functions, "health")({ echo: "ping" });
     const body = HealthResponse.parse(result.data);
-    expect(body).toMatchObject({ status: "ok", firestore: "ok", uid: null, echo: "ping", region: "us-central1" });
+    expect(body).toMatchObject({
+      status: "ok",
+      firestore: "ok",
+      uid: null,
+      echo: "ping",
+      region: "us-central1",
+    });
     expect(Date.now() - Date.parse(body.time)).toBeLessThan(60_000);
   });
 

@@ -19,12 +19,15 @@ describe("spark: bad input", () => {
     expect(badSparkRequests.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(badSparkRequests.map((c) => [c.name, c.data] as const))("rejects %s", async (_name, data) => {
-    const idToken = (await mallory.auth.currentUser?.getIdToken()) ?? "";
-    const answer = await rawCallSpark(idToken, data);
-    expect(answer).toMatchObject({ httpStatus: 400, status: "INVALID_ARGUMENT" });
-    expect(answer.message).toMatch(/^Invalid request: \S/);
-  });
+  it.each(badSparkRequests.map((c) => [c.name, c.data] as const))(
+    "rejects %s",
+    async (_name, data) => {
+      const idToken = (await mallory.auth.currentUser?.getIdToken()) ?? "";
+      const answer = await rawCallSpark(idToken, data);
+      expect(answer).toMatchObject({ httpStatus: 400, status: "INVALID_ARGUMENT" });
+      expect(answer.message).toMatch(/^Invalid request: \S/);
+    },
+  );
 
   it("wrote nothing for any of them", async () => {
     const db = adminDb();

@@ -20,18 +20,30 @@ async function user(): Promise<TestUser> {
   users.push(created);
   return created;
 }
-const brief = (count = 2) => ({ topic: `Community radio show formats ${randomUUID().slice(0, 8)}`, count });
+const brief = (count = 2) => ({
+  topic: `Community radio show formats ${randomUUID().slice(0, 8)}`,
+  count,
+});
 
 async function usageDoc(requestId: string): Promise<UsageRecord> {
   return UsageRecord.parse((await adminDb().doc(`usage/${requestId}`).get()).data());
 }
 async function quotaDoc(uid: string): Promise<QuotaDoc> {
-  return QuotaDoc.parse((await adminDb().doc(`quotas/${uid}_${periodKey(Date.now())}`).get()).data());
+  return QuotaDoc.parse(
+    (
+      await adminDb()
+        .doc(`quotas/${uid}_${periodKey(Date.now())}`)
+        .get()
+    ).data(),
+  );
 }
 
 beforeEach(async () => {
   // Short backoff so retries are quick, but real: base 50 ms, capped at 1.5 s.
-  await setAppConfig({ retry: { maxAttempts: 3, baseMs: 50, maxMs: 1_500 }, requestTimeoutMs: 1_500 });
+  await setAppConfig({
+    retry: { maxAttempts: 3, baseMs: 50, maxMs: 1_500 },
+    requestTimeoutMs: 1_500,
+  });
   await clearFaults();
   await clearRequestLog();
 });
@@ -65,8 +77,11 @@ describe("spark: retries that recover", () => {
       const usage = await usageDoc(request.requestId);
       expect(usage).toMatchObject({ status: "ok", attempts: 2 });
       expect(await modelCalls()).toHaveLength(2);
-      expect((await quotaDoc(alice.uid)).used).toBe(final.usage.inputTokens + final.usage.outputTokens);
-      if ((fault as { retryAfter?: number }).retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      expect((await quotaDoc(alice.uid)).used).toBe(
+        final.usage.inputTokens + final.usage.outputTokens,
+      );
+      if ((fault as { retryAfter?: number }).retryAfter)
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     });
   }
 });
@@ -82,7 +97,11 @@ describe("spark: retries that run out", () => {
     expect(error.message).toMatch(/try again/i);
     const calls = await modelCalls();
     expect(calls.map((c) => c.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-nano"]);
-    expect(await usageDoc(request.requestId)).toMatchObject({ status: "error", costUsd: 0, attempts: 3 });
+    expect(await usageDoc(request.requestId)).toMatchObject({
+      status: "error",
+      costUsd: 0,
+      attempts: 3,
+    });
     const quota = await quotaDoc(bob.uid);
     expect(quota.used).toBe(0);
     expect(Object.keys(quota.holds)).toEqual([]);
@@ -118,10 +137,17 @@ describe("spark: the caller goes away", () => {
     const { createOpenAIClient } = await import("../../functions/src/ai/openaiClient.js");
     await setAppConfig({ requestTimeoutMs: 30_000 });
     const erin = await user();
-    const request = newRequest({ topic: `Ten-minute board game designs ${randomUUID().slice(0, 8)}`, count: 10 });
+    const request = newRequest({
+      topic: `Ten-minute board game designs ${randomUUID().slice(0, 8)}`,
+      count: 10,
+    });
     const disconnect = new AbortController();
     const chunks: SparkChunk[] = [];
-    const client = createOpenAIClient({ apiKey: "local-test-key", baseURL: `${OPENAI_SERVER_ORIGIN}/v1`, timeoutMs: 30_000 });
+    const client = createOpenAIClient({
+      apiKey: "local-test-key",
+      baseURL: `${OPENAI_SERVER_ORIGIN}/v1`,
+      timeoutMs: 30_000,
+    });
     const outcome = handleSpark(
       {
         uid: erin.uid,

@@ -22,13 +22,17 @@ async function usageDoc(requestId: string): Promise<UsageRecord> {
 }
 
 async function quotaDoc(uid: string): Promise<QuotaDoc> {
-  const snap = await adminDb().doc(`quotas/${uid}_${periodKey(Date.now())}`).get();
+  const snap = await adminDb()
+    .doc(`quotas/${uid}_${periodKey(Date.now())}`)
+    .get();
   return QuotaDoc.parse(snap.data());
 }
 
 /** A topic no other test (or earlier run) used, so the brief cache cannot answer it. */
 const freshTopic = (what: string) =>
-  `${what} ${randomUUID().replace(/[^a-f]/g, "").slice(0, 8)}`;
+  `${what} ${randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 8)}`;
 
 beforeEach(async () => {
   await clearAppConfig();
@@ -43,7 +47,11 @@ afterAll(async () => {
 describe("spark: a successful request", () => {
   it("streams a status, then each idea as it finishes, then the result that matches them", async () => {
     const alice = await user();
-    const request = newRequest({ topic: freshTopic("Weekend workshops for a neighbourhood bike shop"), count: 4, tone: "bold" });
+    const request = newRequest({
+      topic: freshTopic("Weekend workshops for a neighbourhood bike shop"),
+      count: 4,
+      tone: "bold",
+    });
     const { chunks, result } = await streamSpark(alice, request);
     const final = SparkResult.parse(await result);
 
@@ -61,18 +69,34 @@ describe("spark: a successful request", () => {
 
   it("records usage, stores the spark and adds exactly the used tokens to the period, leaving no hold", async () => {
     const bob = await user();
-    const request = newRequest({ topic: freshTopic("Fundraising ideas for a school choir"), count: 2 });
+    const request = newRequest({
+      topic: freshTopic("Fundraising ideas for a school choir"),
+      count: 2,
+    });
     const result = await callSpark(bob, request);
 
     const usage = await usageDoc(request.requestId);
-    expect(usage).toMatchObject({ uid: bob.uid, sparkId: request.requestId, status: "ok", cached: false, estimated: false, attempts: 1, model: "gpt-4.1-mini" });
+    expect(usage).toMatchObject({
+      uid: bob.uid,
+      sparkId: request.requestId,
+      status: "ok",
+      cached: false,
+      estimated: false,
+      attempts: 1,
+      model: "gpt-4.1-mini",
+    });
     expect(usage.inputTokens).toBe(result.usage.inputTokens);
     expect(usage.outputTokens).toBe(result.usage.outputTokens);
     expect(usage.costUsd).toBeCloseTo(result.usage.costUsd, 9);
     // gpt-4.1-mini default prices: $0.40 in / $1.60 out per 1M tokens.
-    expect(usage.costUsd).toBeCloseTo((usage.inputTokens * 0.4 + usage.outputTokens * 1.6) / 1e6, 6);
+    expect(usage.costUsd).toBeCloseTo(
+      (usage.inputTokens * 0.4 + usage.outputTokens * 1.6) / 1e6,
+      6,
+    );
 
-    const spark = SparkDoc.parse((await adminDb().doc(`users/${bob.uid}/sparks/${request.requestId}`).get()).data());
+    const spark = SparkDoc.parse(
+      (await adminDb().doc(`users/${bob.uid}/sparks/${request.requestId}`).get()).data(),
+    );
     expect(spark).toMatchObject({ status: "complete", ideas: result.ideas, cached: false });
     expect(spark.brief.topic).toBe(request.brief.topic);
 
@@ -114,13 +138,21 @@ describe("spark: a successful request", () => {
     expect(cached.ideas).toEqual(first.ideas);
     expect(cached.usage).toEqual({ inputTokens: 0, outputTokens: 0, costUsd: 0 });
     expect(await modelCalls()).toHaveLength(0);
-    expect(await usageDoc(again.requestId)).toMatchObject({ cached: true, costUsd: 0, status: "ok", attempts: 0 });
+    expect(await usageDoc(again.requestId)).toMatchObject({
+      cached: true,
+      costUsd: 0,
+      status: "ok",
+      attempts: 0,
+    });
     expect((await quotaDoc(grace.uid)).used).toBe(0);
   });
 
   it("never caches a brief with personal context", async () => {
     const [heidi, ivan] = [await user(), await user()];
-    const brief = { topic: freshTopic("Birthday gift ideas for my sister, reach me at heidi@example.com"), count: 1 };
+    const brief = {
+      topic: freshTopic("Birthday gift ideas for my sister, reach me at heidi@example.com"),
+      count: 1,
+    };
     await callSpark(heidi, newRequest(brief));
     const second = await callSpark(ivan, newRequest(brief));
     expect(second.cached).toBe(false);
@@ -135,7 +167,12 @@ describe("spark: refusals that cost nothing", () => {
     const error = await sparkError(callSpark(judy, request));
     expect(error.code).toBe("functions/invalid-argument");
     expect(error.message).toMatch(/content rules/);
-    expect(await usageDoc(request.requestId)).toMatchObject({ status: "refused", costUsd: 0, inputTokens: 0, outputTokens: 0 });
+    expect(await usageDoc(request.requestId)).toMatchObject({
+      status: "refused",
+      costUsd: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+    });
     expect(await modelCalls()).toHaveLength(0);
     const quota = await quotaDoc(judy.uid);
     expect(quota.used).toBe(0);
@@ -158,7 +195,9 @@ describe("spark: refusals that cost nothing", () => {
     const shard = adminDb().doc(`budgets/${periodKey(Date.now())}/shards/budget-test`);
     await shard.set({ usd: 1 });
     try {
-      const error = await sparkError(callSpark(leo, newRequest({ topic: freshTopic("Garden party themes"), count: 1 })));
+      const error = await sparkError(
+        callSpark(leo, newRequest({ topic: freshTopic("Garden party themes"), count: 1 })),
+      );
       expect(error.code).toBe("functions/failed-precondition");
       expect(error.message).toMatch(/Upgrade/);
       expect(Object.keys((await quotaDoc(leo.uid)).holds)).toEqual([]);
@@ -170,7 +209,9 @@ describe("spark: refusals that cost nothing", () => {
   it("asks a signed-out caller to sign in", async () => {
     const { webClient } = await import("../support/webClient.js");
     const anonymous = webClient();
-    const error = await sparkError(callSpark(anonymous, newRequest({ topic: "Anything at all", count: 1 })));
+    const error = await sparkError(
+      callSpark(anonymous, newRequest({ topic: "Anything at all", count: 1 })),
+    );
     expect(error.code).toBe("functions/unauthenticated");
     await anonymous.close();
   });

@@ -47,7 +47,9 @@ describe("spark: quota", () => {
     try {
       await callSpark(bob, newRequest({ topic: `Rate one ${randomUUID()}`, count: 1 }));
       await callSpark(bob, newRequest({ topic: `Rate two ${randomUUID()}`, count: 1 }));
-      const error = await sparkError(callSpark(bob, newRequest({ topic: `Rate three ${randomUUID()}`, count: 1 })));
+      const error = await sparkError(
+        callSpark(bob, newRequest({ topic: `Rate three ${randomUUID()}`, count: 1 })),
+      );
       expect(error.code).toBe("functions/resource-exhausted");
       expect(error.message).toMatch(/Try again in \d+ seconds?/);
     } finally {
@@ -60,8 +62,17 @@ describe("spark: quota", () => {
     users.push(carol);
     // Each one-idea request holds about 800 tokens (prompt + 500 output): room for ~3 at once.
     const limit = 2_500;
-    await quotaRef(carol.uid).set({ uid: carol.uid, period, used: 0, limit, holds: {}, recent: [] });
-    const requests = Array.from({ length: 30 }, (_, i) => newRequest({ topic: `Race idea ${i} ${randomUUID()}`, count: 1 }));
+    await quotaRef(carol.uid).set({
+      uid: carol.uid,
+      period,
+      used: 0,
+      limit,
+      holds: {},
+      recent: [],
+    });
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      newRequest({ topic: `Race idea ${i} ${randomUUID()}`, count: 1 }),
+    );
     const outcomes = await Promise.all(requests.map((r) => outcomeOf(callSpark(carol, r))));
 
     const ok = outcomes.filter((o) => o === "ok").length;
@@ -70,7 +81,9 @@ describe("spark: quota", () => {
     const quota = QuotaDoc.parse((await quotaRef(carol.uid).get()).data());
     expect(quota.used).toBeLessThanOrEqual(limit);
     expect(Object.keys(quota.holds)).toEqual([]);
-    const usages = await Promise.all(requests.map((r) => adminDb().doc(`usage/${r.requestId}`).get()));
+    const usages = await Promise.all(
+      requests.map((r) => adminDb().doc(`usage/${r.requestId}`).get()),
+    );
     const recorded = usages.filter((s) => s.exists).map((s) => UsageRecord.parse(s.data()));
     expect(recorded.filter((u) => u.status === "ok")).toHaveLength(ok);
     expect(recorded.reduce((sum, u) => sum + u.inputTokens + u.outputTokens, 0)).toBe(quota.used);
@@ -81,14 +94,20 @@ describe("spark: quota", () => {
     users.push(...crowd);
     const results = await Promise.all(
       crowd.flatMap((member) =>
-        [0, 1].map(() => callSpark(member, newRequest({ topic: `Crowd ideas ${randomUUID()}`, count: 1 })).then((r) => ({ member, r }))),
+        [0, 1].map(() =>
+          callSpark(member, newRequest({ topic: `Crowd ideas ${randomUUID()}`, count: 1 })).then(
+            (r) => ({ member, r }),
+          ),
+        ),
       ),
     );
     for (const member of crowd) {
       const mine = results.filter((x) => x.member === member).map((x) => x.r);
       expect(mine).toHaveLength(2);
       const quota = QuotaDoc.parse((await quotaRef(member.uid).get()).data());
-      expect(quota.used).toBe(mine.reduce((sum, r) => sum + r.usage.inputTokens + r.usage.outputTokens, 0));
+      expect(quota.used).toBe(
+        mine.reduce((sum, r) => sum + r.usage.inputTokens + r.usage.outputTokens, 0),
+      );
       expect(Object.keys(quota.holds)).toEqual([]);
     }
   }, 120_000);

@@ -11,7 +11,10 @@ const config = JSON.parse(readFileSync(path.join(REPO_ROOT, "firebase.json"), "u
   emulators: Record<string, { host: string; port: number }>;
 };
 
-export function emulator(name: "auth" | "firestore" | "functions" | "hosting"): { host: string; port: number } {
+export function emulator(name: "auth" | "firestore" | "functions" | "hosting"): {
+  host: string;
+  port: number;
+} {
   const entry = config.emulators[name];
   if (!entry) throw new Error(`firebase.json has no ${name} emulator`);
   return { host: entry.host, port: entry.port };

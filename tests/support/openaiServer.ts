@@ -16,7 +16,8 @@ async function control(method: string, path: string, body?: unknown): Promise<un
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? null : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} /__control/${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} /__control/${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 
@@ -25,7 +26,8 @@ export const clearFaults = () => control("DELETE", "faults");
 export const clearRequestLog = () => control("DELETE", "requests");
 
 export async function requestLog(): Promise<LoggedRequest[]> {
-  const body = (await control("GET", "requests")) as LoggedRequest[] | { requests: LoggedRequest[] };
+  const body = (await control("GET", "requests")) as
+    LoggedRequest[] | { requests: LoggedRequest[] };
   return Array.isArray(body) ? body : body.requests;
 }
 

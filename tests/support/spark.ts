@@ -17,7 +17,9 @@ export function newRequest(brief: BriefInput, requestId: string = randomUUID()) 
 }
 
 export async function callSpark(client: WebClient, data: unknown): Promise<SparkResult> {
-  const result = await httpsCallable<unknown, SparkResult>(client.functions, "spark", { timeout: 120_000 })(data);
+  const result = await httpsCallable<unknown, SparkResult>(client.functions, "spark", {
+    timeout: 120_000,
+  })(data);
   return result.data;
 }
 
@@ -28,7 +30,9 @@ export async function streamSpark(
   onChunk?: (chunk: SparkChunk, abort: () => void) => void,
 ): Promise<{ chunks: SparkChunk[]; result: Promise<SparkResult> }> {
   const controller = new AbortController();
-  const callable = httpsCallable<unknown, SparkResult, SparkChunk>(client.functions, "spark", { timeout: 120_000 });
+  const callable = httpsCallable<unknown, SparkResult, SparkChunk>(client.functions, "spark", {
+    timeout: 120_000,
+  });
   const { stream, data: result } = await callable.stream(data, { signal: controller.signal });
   result.catch(() => undefined);
   const chunks: SparkChunk[] = [];

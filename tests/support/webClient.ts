@@ -14,10 +14,15 @@ export interface WebClient {
 let counter = 0;
 
 export function webClient(): WebClient {
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-key" }, `test-client-${++counter}`);
+  const app = initializeApp(
+    { projectId: PROJECT_ID, apiKey: "demo-key" },
+    `test-client-${++counter}`,
+  );
   const auth = getAuth(app);
   const authAddress = emulator("auth");
-  connectAuthEmulator(auth, `http://${authAddress.host}:${authAddress.port}`, { disableWarnings: true });
+  connectAuthEmulator(auth, `http://${authAddress.host}:${authAddress.port}`, {
+    disableWarnings: true,
+  });
   const functions = getFunctions(app, REGION);
   const functionsAddress = emulator("functions");
   connectFunctionsEmulator(functions, functionsAddress.host, functionsAddress.port);

@@ -2,9 +2,20 @@
 // hot reload. Ctrl-C exports emulator data and stops every process group it started.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describeToolchain, exitOnToolchainError, prepareEmulators, REPO_ROOT } from "../emulators/prepare.js";
+import {
+  describeToolchain,
+  exitOnToolchainError,
+  prepareEmulators,
+  REPO_ROOT,
+} from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT, WEB_DEV_PORT } from "../emulators/ports.js";
-import { type ManagedProcess, startProcess, waitFor, httpOk } from "../lib/processes.js";
+import {
+  descendants,
+  type ManagedProcess,
+  startProcess,
+  waitFor,
+  httpOk,
+} from "../lib/processes.js";
 import {
   buildForEmulators,
   emulatorClientEnv,
@@ -22,7 +33,7 @@ import { DEMO_USERS } from "../seed/demoData.js";
 
 const DATA_DIR = path.join(REPO_ROOT, ".emulator-data");
 const running: ManagedProcess[] = [];
-let stopping = false;
+let stopping = 0;
 
 /** firebase.json with the Emulator UI turned on, used only when its bundle is cached. */
 function writeUiConfig(): string {
@@ -35,9 +46,33 @@ function writeUiConfig(): string {
   return target;
 }
 
+/** Last resort: kill every process group at once (no export), so nothing is left behind. */
+function killAll(code: number): never {
+  for (const managed of running) {
+    const pid = managed.child.pid;
+    if (!pid) continue;
+    for (const target of [-pid, ...descendants(pid)]) {
+      try {
+        process.kill(target, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  process.exit(code);
+}
+
 async function shutdown(code: number): Promise<never> {
-  if (stopping) process.exit(code);
-  stopping = true;
+  // Ctrl-C reaches this process twice (from the terminal and relayed by npm/tsx): only a
+  // second press a few seconds later means "stop now".
+  if (stopping) {
+    if (Date.now() - stopping > 3_000) {
+      console.log("Stopping immediately (emulator data is not exported this time).");
+      killAll(code);
+    }
+    return new Promise<never>(() => {});
+  }
+  stopping = Date.now();
   console.log("\nStopping IdeaSpark (exporting emulator data)…");
   const emulators = running.find((p) => p.name === "emulators");
   const others = running.filter((p) => p !== emulators);
@@ -58,7 +93,12 @@ function banner(uiOn: boolean, model: string): string {
     ["Functions emulator", urls.functions],
     ["Emulator hub", urls.hub],
     ["Model API", model],
-    ["Emulator UI", uiOn ? `http://127.0.0.1:${emulatorPort(REPO_ROOT, "ui")}` : "off (bundle not available offline)"],
+    [
+      "Emulator UI",
+      uiOn
+        ? `http://127.0.0.1:${emulatorPort(REPO_ROOT, "ui")}`
+        : "off (bundle not available offline)",
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => (label ?? "").length));
   const users = DEMO_USERS.map((u) => `  ${u.email} / ${u.password}${u.admin ? "  (admin)" : ""}`);
@@ -75,7 +115,8 @@ function banner(uiOn: boolean, model: string): string {
 }
 
 async function main(): Promise<void> {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void shutdown(0));
 
   const toolchain = await prepareEmulators(process.env, {
     extraPorts: [
@@ -113,12 +154,21 @@ async function main(): Promise<void> {
   for (const line of await seedDemoData(process.env)) console.log(`[seed] ${line}`);
 
   const watch = tsxCommand(path.join(REPO_ROOT, "functions", "build.ts"), ["--watch"]);
-  running.push(startProcess("functions", watch.command, watch.args, { cwd: REPO_ROOT, env: process.env }));
+  running.push(
+    startProcess("functions", watch.command, watch.args, { cwd: REPO_ROOT, env: process.env }),
+  );
   const vite = viteCommand(["--port", String(WEB_DEV_PORT), "--strictPort", "--host", "127.0.0.1"]);
-  running.push(startProcess("web", vite.command, vite.args, { cwd: path.join(REPO_ROOT, "web"), env: process.env }));
+  running.push(
+    startProcess("web", vite.command, vite.args, {
+      cwd: path.join(REPO_ROOT, "web"),
+      env: process.env,
+    }),
+  );
   await waitFor("the Vite dev server", () => httpOk(`http://127.0.0.1:${WEB_DEV_PORT}/`));
 
-  const model = realKey ? "OpenAI (OPENAI_API_KEY from your environment)" : `local OpenAI-compatible server ${LOCAL_OPENAI_BASE_URL}`;
+  const model = realKey
+    ? "OpenAI (OPENAI_API_KEY from your environment)"
+    : `local OpenAI-compatible server ${LOCAL_OPENAI_BASE_URL}`;
   console.log(banner(toolchain.uiAvailable, model));
 }
 

@@ -20,8 +20,13 @@ describe("planFirestoreEmulator", () => {
     const root = tempDir();
     const jar = path.join(root, "my emulator.jar");
     writeFileSync(jar, "jar");
-    const env = isolatedEnv(root, { FIRESTORE_EMULATOR_BINARY_PATH: jar, IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
-    await expect(planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") })).resolves.toEqual({
+    const env = isolatedEnv(root, {
+      FIRESTORE_EMULATOR_BINARY_PATH: jar,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    });
+    await expect(
+      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+    ).resolves.toEqual({
       kind: "override",
       binaryPath: jar,
     });
@@ -30,9 +35,9 @@ describe("planFirestoreEmulator", () => {
   it("refuses an override that does not exist, naming it", async () => {
     const root = tempDir();
     const env = isolatedEnv(root, { FIRESTORE_EMULATOR_BINARY_PATH: path.join(root, "gone.jar") });
-    await expect(planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") })).rejects.toThrow(
-      /FIRESTORE_EMULATOR_BINARY_PATH points at .*gone\.jar, which does not exist/,
-    );
+    await expect(
+      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+    ).rejects.toThrow(/FIRESTORE_EMULATOR_BINARY_PATH points at .*gone\.jar, which does not exist/);
   });
 
   it("uses firebase-tools' cached jar before the Cloud SDK's", async () => {
@@ -40,9 +45,14 @@ describe("planFirestoreEmulator", () => {
     const env = isolatedEnv(root, { IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
     const cacheDir = env.FIREBASE_EMULATORS_PATH ?? "";
     mkdirSync(cacheDir, { recursive: true });
-    const cached = path.join(cacheDir, firebaseToolsEmulatorInfo().firestore.downloadPathRelativeToCacheDir);
+    const cached = path.join(
+      cacheDir,
+      firebaseToolsEmulatorInfo().firestore.downloadPathRelativeToCacheDir,
+    );
     writeFileSync(cached, "jar");
-    await expect(planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") })).resolves.toEqual({
+    await expect(
+      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+    ).resolves.toEqual({
       kind: "firebase-cache",
       jarPath: cached,
     });
@@ -52,11 +62,18 @@ describe("planFirestoreEmulator", () => {
     const root = tempDir();
     const sdk = fakeGcloudSdk(root);
     const launcherPath = path.join(root, "cache dir", "launcher.jar");
-    const plan = await planFirestoreEmulator({ env: isolatedEnv(root, { IDEASPARK_GCLOUD_SDK_ROOTS: sdk }), launcherPath });
+    const plan = await planFirestoreEmulator({
+      env: isolatedEnv(root, { IDEASPARK_GCLOUD_SDK_ROOTS: sdk }),
+      launcherPath,
+    });
     expect(plan).toMatchObject({ kind: "gcloud-launcher", binaryPath: launcherPath });
     const bytes = readFileSync(launcherPath).toString("latin1").replace(/\r\n /g, "");
-    expect(bytes).toContain("Main-Class: com.google.cloud.datastore.emulator.firestore.CloudFirestore");
-    expect(bytes).toContain("google%20cloud%20sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar");
+    expect(bytes).toContain(
+      "Main-Class: com.google.cloud.datastore.emulator.firestore.CloudFirestore",
+    );
+    expect(bytes).toContain(
+      "google%20cloud%20sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar",
+    );
   });
 
   it("leaves the download to firebase-tools when the download host answers", async () => {
@@ -66,7 +83,9 @@ describe("planFirestoreEmulator", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jar`;
     try {
       const env = isolatedEnv(root, { IDEASPARK_EMULATOR_DOWNLOAD_URL: url });
-      await expect(planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") })).resolves.toEqual({
+      await expect(
+        planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+      ).resolves.toEqual({
         kind: "download",
         url,
       });
@@ -78,7 +97,10 @@ describe("planFirestoreEmulator", () => {
   it("with no jar anywhere and no network, lists every place it looked and every fix", async () => {
     const root = tempDir();
     const env = isolatedEnv(root, { IDEASPARK_EMULATOR_DOWNLOAD_URL: await deadUrl() });
-    const error = await planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }).catch((e: unknown) => e);
+    const error = await planFirestoreEmulator({
+      env,
+      launcherPath: path.join(root, "l.jar"),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toMatch(/is not on this machine and cannot be downloaded/);

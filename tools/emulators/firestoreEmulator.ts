@@ -10,7 +10,11 @@ import { writeLauncherJar } from "./launcherJar.js";
 import { ToolchainError } from "./toolchainError.js";
 
 const FIRESTORE_MAIN_CLASS = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
-const GCLOUD_JAR = path.join("platform", "cloud-firestore-emulator", "cloud-firestore-emulator.jar");
+const GCLOUD_JAR = path.join(
+  "platform",
+  "cloud-firestore-emulator",
+  "cloud-firestore-emulator.jar",
+);
 
 export type FirestoreEmulatorPlan =
   | { kind: "override"; binaryPath: string }
@@ -25,11 +29,17 @@ interface DownloadInfo {
 }
 
 /** What firebase-tools expects to find in (or download into) its emulator cache. */
-export function firebaseToolsEmulatorInfo(): { firestore: DownloadInfo; ui: { main: DownloadInfo } } {
+export function firebaseToolsEmulatorInfo(): {
+  firestore: DownloadInfo;
+  ui: { main: DownloadInfo };
+} {
   const require = createRequire(import.meta.url);
   const toolsRoot = path.dirname(require.resolve("firebase-tools/package.json"));
   const infoPath = path.join(toolsRoot, "lib", "emulator", "downloadableEmulatorInfo.json");
-  return JSON.parse(readFileSync(infoPath, "utf8")) as { firestore: DownloadInfo; ui: { main: DownloadInfo } };
+  return JSON.parse(readFileSync(infoPath, "utf8")) as {
+    firestore: DownloadInfo;
+    ui: { main: DownloadInfo };
+  };
 }
 
 export function firebaseCacheDir(env: NodeJS.ProcessEnv): string {
@@ -49,7 +59,11 @@ export function gcloudSdkRoots(env: NodeJS.ProcessEnv): string[] {
   });
   const reported = info.status === 0 ? info.stdout.trim() : "";
   if (reported) roots.push(reported);
-  roots.push("/usr/lib/google-cloud-sdk", "/usr/share/google-cloud-sdk", path.join(homedir(), "google-cloud-sdk"));
+  roots.push(
+    "/usr/lib/google-cloud-sdk",
+    "/usr/share/google-cloud-sdk",
+    path.join(homedir(), "google-cloud-sdk"),
+  );
   return [...new Set(roots)];
 }
 
@@ -96,7 +110,8 @@ export async function planFirestoreEmulator(options: PlanOptions): Promise<Fires
   }
 
   const url = env.IDEASPARK_EMULATOR_DOWNLOAD_URL ?? info.remoteUrl;
-  if (await reachable(url, options.downloadProbeTimeoutMs ?? 5_000)) return { kind: "download", url };
+  if (await reachable(url, options.downloadProbeTimeoutMs ?? 5_000))
+    return { kind: "download", url };
 
   throw new ToolchainError(
     [

@@ -7,9 +7,18 @@ import { fakeJdk, isolatedEnv, tempDir } from "./testSupport.js";
 
 describe("parseJavaVersion", () => {
   it("reads modern and legacy version strings", () => {
-    expect(parseJavaVersion('openjdk version "25.0.3" 2026-04-21')).toEqual({ version: "25.0.3", major: 25 });
-    expect(parseJavaVersion('openjdk version "21" 2023-09-19')).toEqual({ version: "21", major: 21 });
-    expect(parseJavaVersion('java version "1.8.0_412"')).toEqual({ version: "1.8.0_412", major: 8 });
+    expect(parseJavaVersion('openjdk version "25.0.3" 2026-04-21')).toEqual({
+      version: "25.0.3",
+      major: 25,
+    });
+    expect(parseJavaVersion('openjdk version "21" 2023-09-19')).toEqual({
+      version: "21",
+      major: 21,
+    });
+    expect(parseJavaVersion('java version "1.8.0_412"')).toEqual({
+      version: "1.8.0_412",
+      major: 8,
+    });
     expect(parseJavaVersion("no java here")).toBeNull();
   });
 });
@@ -19,11 +28,16 @@ describe("findJava", () => {
     const root = tempDir();
     const jvms = path.join(root, "jvm");
     const old = fakeJdk(jvms, "java-17", "17.0.15");
-    const env = isolatedEnv(root, { IDEASPARK_JVM_DIRS: jvms, JAVA_HOME: path.join(jvms, "java-17") });
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      JAVA_HOME: path.join(jvms, "java-17"),
+    });
     const attempt = () => findJava(env);
     expect(attempt).toThrow(ToolchainError);
     expect(attempt).toThrow(/No Java 21 or newer/);
-    expect(attempt).toThrow(new RegExp(`JAVA_HOME: ${old.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} → Java 17.0.15`));
+    expect(attempt).toThrow(
+      new RegExp(`JAVA_HOME: ${old.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} → Java 17.0.15`),
+    );
     expect(attempt).toThrow(/set JAVA_HOME/);
   });
 
@@ -36,7 +50,9 @@ describe("findJava", () => {
     const root = tempDir();
     fakeJdk(path.join(root, "jvm"), "temurin-25", "25.0.3");
     const home = path.dirname(path.dirname(fakeJdk(root, "my jdk 21", "21.0.5")));
-    const java = findJava(isolatedEnv(root, { JAVA_HOME: home, IDEASPARK_JVM_DIRS: path.join(root, "jvm") }));
+    const java = findJava(
+      isolatedEnv(root, { JAVA_HOME: home, IDEASPARK_JVM_DIRS: path.join(root, "jvm") }),
+    );
     expect(java).toMatchObject({ major: 21, source: "JAVA_HOME" });
   });
 
@@ -46,7 +62,9 @@ describe("findJava", () => {
     fakeJdk(jvms, "java-17", "17.0.15");
     fakeJdk(jvms, "temurin-21", "21.0.5");
     fakeJdk(jvms, "temurin-25", "25.0.3");
-    const java = findJava(isolatedEnv(root, { JAVA_HOME: path.join(jvms, "java-17"), IDEASPARK_JVM_DIRS: jvms }));
+    const java = findJava(
+      isolatedEnv(root, { JAVA_HOME: path.join(jvms, "java-17"), IDEASPARK_JVM_DIRS: jvms }),
+    );
     expect(java.major).toBe(25);
     expect(java.bin).toBe(path.join(jvms, "temurin-25", "bin", "java"));
   });

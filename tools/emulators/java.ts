@@ -52,9 +52,10 @@ export function jvmRoots(env: NodeJS.ProcessEnv): string[] {
 function candidatesUnder(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root).flatMap((name) =>
-    [path.join(root, name, "bin", "java"), path.join(root, name, "Contents", "Home", "bin", "java")].filter(
-      (bin) => existsSync(bin),
-    ),
+    [
+      path.join(root, name, "bin", "java"),
+      path.join(root, name, "Contents", "Home", "bin", "java"),
+    ].filter((bin) => existsSync(bin)),
   );
 }
 
@@ -95,7 +96,9 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaRuntime {
   throw new ToolchainError(
     [
       `No Java ${MIN_JAVA_MAJOR} or newer was found, and the Firestore emulator (firebase-tools 15) needs it.`,
-      seen.length > 0 ? `Checked:\n${seen.join("\n")}` : "Checked JAVA_HOME, the usual JVM folders and PATH: no Java at all.",
+      seen.length > 0
+        ? `Checked:\n${seen.join("\n")}`
+        : "Checked JAVA_HOME, the usual JVM folders and PATH: no Java at all.",
       `Fix: install a JDK ${MIN_JAVA_MAJOR}+ (for example Eclipse Temurin 21 or 25, or "brew install openjdk@21" on macOS)`,
       `and either set JAVA_HOME to it or put its bin/ first on PATH.`,
     ].join("\n"),

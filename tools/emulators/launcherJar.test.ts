@@ -8,8 +8,12 @@ import { tempDir } from "./testSupport.js";
 
 describe("launcher jar", () => {
   it("wraps manifest lines at 72 bytes and encodes spaces in the Class-Path URL", () => {
-    const manifest = launcherManifest("a.b.Main", "/very long folder name with spaces/".repeat(3) + "x.jar");
-    for (const line of manifest.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(72);
+    const manifest = launcherManifest(
+      "a.b.Main",
+      "/very long folder name with spaces/".repeat(3) + "x.jar",
+    );
+    for (const line of manifest.split("\r\n"))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(72);
     expect(manifest.replace(/\r\n /g, "")).toContain("Class-Path: file:///very%20long%20folder");
     expect(manifest.endsWith("\r\n\r\n")).toBe(true);
   });
@@ -18,7 +22,11 @@ describe("launcher jar", () => {
     // javac's entry point ships with every JDK, so the JVM can only print its version if it
     // read our zip and manifest correctly.
     const java = findJava();
-    const jar = writeLauncherJar(path.join(tempDir(), "launcher.jar"), "com.sun.tools.javac.Main", "/nowhere/x.jar");
+    const jar = writeLauncherJar(
+      path.join(tempDir(), "launcher.jar"),
+      "com.sun.tools.javac.Main",
+      "/nowhere/x.jar",
+    );
     const run = spawnSync(java.bin, ["-jar", jar, "-version"], { encoding: "utf8" });
     expect(`${run.stdout}${run.stderr}`).toMatch(/javac \d+/);
     expect(run.status).toBe(0);

@@ -19,7 +19,14 @@ afterEach(async () => {
 describe("ports", () => {
   it("reads every emulator port from firebase.json, the UI only when asked", () => {
     const names = emulatorPorts(REPO_ROOT).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(["Auth emulator", "Firestore emulator", "Functions emulator", "Hosting emulator"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Auth emulator",
+        "Firestore emulator",
+        "Functions emulator",
+        "Hosting emulator",
+      ]),
+    );
     expect(names).not.toContain("Emulator UI");
     expect(emulatorPorts(REPO_ROOT, true).map((p) => p.name)).toContain("Emulator UI");
   });
@@ -27,7 +34,9 @@ describe("ports", () => {
   it("passes when the ports are free", async () => {
     const port = await occupy();
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    await expect(assertPortsFree([{ name: "Firestore emulator", host: "127.0.0.1", port }])).resolves.toBeUndefined();
+    await expect(
+      assertPortsFree([{ name: "Firestore emulator", host: "127.0.0.1", port }]),
+    ).resolves.toBeUndefined();
   });
 
   it("names the busy port, what needs it, and how to find the holder", async () => {

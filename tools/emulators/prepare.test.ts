@@ -10,7 +10,11 @@ const tsxCli = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const prepareScript = path.join(REPO_ROOT, "tools", "emulators", "prepare.ts");
 
 function runPrepare(env: NodeJS.ProcessEnv, args: string[] = []) {
-  return spawnSync(process.execPath, [tsxCli, prepareScript, ...args], { encoding: "utf8", env, cwd: REPO_ROOT });
+  return spawnSync(process.execPath, [tsxCli, prepareScript, ...args], {
+    encoding: "utf8",
+    env,
+    cwd: REPO_ROOT,
+  });
 }
 
 const servers: net.Server[] = [];
@@ -30,7 +34,10 @@ describe("npm run emulators:prepare", () => {
     const root = tempDir();
     const jvms = path.join(root, "jvm");
     fakeJdk(jvms, "temurin-21", "21.0.5");
-    const env = isolatedEnv(root, { IDEASPARK_JVM_DIRS: jvms, IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    });
     const run = runPrepare(env, ["--no-port-check"]);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/Java 21\.0\.5/);
@@ -42,7 +49,10 @@ describe("npm run emulators:prepare", () => {
     const root = tempDir();
     const jvms = path.join(root, "jvm");
     fakeJdk(jvms, "temurin-21", "21.0.5");
-    const env = isolatedEnv(root, { IDEASPARK_JVM_DIRS: jvms, IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root) });
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    });
     // The hub port from firebase.json, held here (or already held by a running stack).
     const server = net.createServer();
     servers.push(server);

@@ -43,7 +43,10 @@ export async function prepareEmulators(
   });
   const uiAvailable = uiCached(env);
   if (options.checkPorts !== false) {
-    await assertPortsFree([...emulatorPorts(REPO_ROOT, uiAvailable), ...(options.extraPorts ?? [])]);
+    await assertPortsFree([
+      ...emulatorPorts(REPO_ROOT, uiAvailable),
+      ...(options.extraPorts ?? []),
+    ]);
   }
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
@@ -59,7 +62,8 @@ export async function prepareEmulators(
 export function describeToolchain(t: EmulatorToolchain): string {
   const firestore = {
     override: () => `override ${"binaryPath" in t.firestore ? t.firestore.binaryPath : ""}`,
-    "firebase-cache": () => `firebase-tools cache (${"jarPath" in t.firestore ? t.firestore.jarPath : ""})`,
+    "firebase-cache": () =>
+      `firebase-tools cache (${"jarPath" in t.firestore ? t.firestore.jarPath : ""})`,
     "gcloud-launcher": () =>
       `Google Cloud SDK jar via launcher (${"gcloudJar" in t.firestore ? t.firestore.gcloudJar : ""})`,
     download: () => "firebase-tools will download it",

@@ -1,6 +1,6 @@
 // Child processes for the dev stack and the test runner. Each runs in its own process group
 // so it can be stopped as a whole (never by name), and its output is prefixed with a label.
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { createInterface } from "node:readline";
 
 export interface ManagedProcess {
@@ -8,7 +8,11 @@ export interface ManagedProcess {
   child: ChildProcess;
   exited: Promise<number | null>;
   /** Signals the leader (default) or the whole group, then kills the group after `graceMs`. */
-  stop(options?: { signal?: NodeJS.Signals; graceMs?: number; leaderOnly?: boolean }): Promise<void>;
+  stop(options?: {
+    signal?: NodeJS.Signals;
+    graceMs?: number;
+    leaderOnly?: boolean;
+  }): Promise<void>;
 }
 
 export interface StartOptions extends Pick<SpawnOptions, "cwd" | "env"> {
@@ -17,12 +21,50 @@ export interface StartOptions extends Pick<SpawnOptions, "cwd" | "env"> {
   onLine?: (line: string) => void;
 }
 
+/**
+ * Every process descended from `pid`. Some children start their own process group (the
+ * firebase CLI runs the Firestore emulator's JVM that way), so a group kill alone misses them.
+ */
+export function descendants(pid: number): number[] {
+  const ps = spawnSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  const children = new Map<number, number[]>();
+  for (const line of ps.stdout.split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (!child || parent === undefined) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift() as number) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+function killPid(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
     // The group is already gone.
   }
+}
+
+const live = new Set<ManagedProcess>();
+
+/** Stops every process started here that is still running (used on Ctrl-C). */
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all([...live].map((managed) => managed.stop({ graceMs: 3_000 })));
 }
 
 export function startProcess(
@@ -50,9 +92,14 @@ export function startProcess(
     child.once("error", () => resolve(null));
   });
 
-  const stop: ManagedProcess["stop"] = async ({ signal = "SIGTERM", graceMs = 10_000, leaderOnly = false } = {}) => {
+  const stop: ManagedProcess["stop"] = async ({
+    signal = "SIGTERM",
+    graceMs = 10_000,
+    leaderOnly = false,
+  } = {}) => {
     const pid = child.pid;
     if (pid === undefined) return;
+    const tree = descendants(pid);
     if (child.exitCode === null && child.signalCode === null) {
       if (leaderOnly) {
         try {
@@ -63,14 +110,20 @@ export function startProcess(
       } else {
         killGroup(pid, signal);
       }
-      const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
+      const timer = new Promise<"timeout">((resolve) =>
+        setTimeout(() => resolve("timeout"), graceMs).unref(),
+      );
       await Promise.race([exited, timer]);
     }
-    // Anything the leader left behind in its group (e.g. the Firestore emulator's JVM) goes too.
+    // Anything the leader left behind, in its group or in groups of its own, goes too.
     killGroup(pid, "SIGKILL");
+    for (const stray of tree) killPid(stray, "SIGKILL");
   };
 
-  return { name, child, exited, stop };
+  const managed = { name, child, exited, stop };
+  live.add(managed);
+  void exited.then(() => live.delete(managed));
+  return managed;
 }
 
 /** Runs a command to completion in its own group; resolves with its exit code. */
@@ -87,7 +140,11 @@ export async function runProcess(
 }
 
 /** Polls `probe` until it resolves true or `timeoutMs` passes. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe().catch(() => false)) return;

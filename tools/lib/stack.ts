@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
 
 export const EMULATORS = ["auth", "firestore", "functions", "hosting"] as const;
 
-export function tsxCommand(script: string, args: string[] = []): { command: string; args: string[] } {
+export function tsxCommand(
+  script: string,
+  args: string[] = [],
+): { command: string; args: string[] } {
   const cli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
   return { command: process.execPath, args: [cli, script, ...args] };
 }
@@ -22,7 +25,11 @@ export function viteCommand(args: string[]): { command: string; args: string[] }
   return { command: process.execPath, args: [bin, ...args] };
 }
 
-async function step(name: string, run: { command: string; args: string[] }, cwd = REPO_ROOT): Promise<void> {
+async function step(
+  name: string,
+  run: { command: string; args: string[] },
+  cwd = REPO_ROOT,
+): Promise<void> {
   const code = await runProcess(name, run.command, run.args, { cwd, env: process.env });
   if (code !== 0) throw new Error(`${name} failed (exit code ${code})`);
 }
@@ -30,7 +37,11 @@ async function step(name: string, run: { command: string; args: string[] }, cwd 
 /** Bundles functions into functions/dist and builds the PWA the hosting emulator serves. */
 export async function buildForEmulators(): Promise<void> {
   await step("build:functions", tsxCommand(path.join(REPO_ROOT, "functions", "build.ts")));
-  await step("build:web", viteCommand(["build", "--mode", "emulator", "--logLevel", "warn"]), path.join(REPO_ROOT, "web"));
+  await step(
+    "build:web",
+    viteCommand(["build", "--mode", "emulator", "--logLevel", "warn"]),
+    path.join(REPO_ROOT, "web"),
+  );
 }
 
 export function emulatorUrls(): Record<string, string> {
@@ -60,18 +71,24 @@ export function emulatorClientEnv(): NodeJS.ProcessEnv {
 /** Resolves when the hub lists every emulator and the health callable answers. */
 export async function waitForEmulators(timeoutMs = 120_000): Promise<void> {
   const urls = emulatorUrls();
-  await waitFor("the emulator hub to list every emulator", async () => {
-    const response = await fetch(`${urls.hub}/emulators`, { signal: AbortSignal.timeout(2_000) });
-    if (!response.ok) return false;
-    const listed = Object.keys((await response.json()) as Record<string, unknown>);
-    return EMULATORS.every((name) => listed.includes(name));
-  }, timeoutMs);
-  await waitFor("the health function", () =>
-    httpOk(`${urls.functions}/${PROJECT_ID}/us-central1/health`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ data: {} }),
-    }),
+  await waitFor(
+    "the emulator hub to list every emulator",
+    async () => {
+      const response = await fetch(`${urls.hub}/emulators`, { signal: AbortSignal.timeout(2_000) });
+      if (!response.ok) return false;
+      const listed = Object.keys((await response.json()) as Record<string, unknown>);
+      return EMULATORS.every((name) => listed.includes(name));
+    },
+    timeoutMs,
+  );
+  await waitFor(
+    "the health function",
+    () =>
+      httpOk(`${urls.functions}/${PROJECT_ID}/us-central1/health`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ data: {} }),
+      }),
     timeoutMs,
   );
 }
@@ -109,7 +126,10 @@ export async function startLocalOpenAI(pacingArgs: string[] = []): Promise<Manag
     String(OPENAI_SERVER_PORT),
     ...pacingArgs,
   ]);
-  const server = startProcess("openai", run.command, run.args, { cwd: REPO_ROOT, env: process.env });
+  const server = startProcess("openai", run.command, run.args, {
+    cwd: REPO_ROOT,
+    env: process.env,
+  });
   await waitFor("the local OpenAI-compatible server", () =>
     httpOk(`http://127.0.0.1:${OPENAI_SERVER_PORT}/__control/health`),
   );
@@ -124,5 +144,7 @@ export function writeFunctionsEmulatorEnv(model: { baseUrl: string; apiKey: stri
   const dist = path.join(REPO_ROOT, "functions", "dist");
   const header = "# Written by tools/lib/stack.ts for the Functions emulator; not deployed.\n";
   writeFileSync(path.join(dist, ".env.local"), `${header}OPENAI_BASE_URL=${model.baseUrl}\n`);
-  writeFileSync(path.join(dist, ".secret.local"), `${header}OPENAI_API_KEY=${model.apiKey}\n`, { mode: 0o600 });
+  writeFileSync(path.join(dist, ".secret.local"), `${header}OPENAI_API_KEY=${model.apiKey}\n`, {
+    mode: 0o600,
+  });
 }

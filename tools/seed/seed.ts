@@ -10,7 +10,9 @@ import { DEMO_USERS, type DemoUser } from "./demoData.js";
 export const DEMO_PROJECT_ID = "demo-ideaspark";
 
 function assertEmulators(env: NodeJS.ProcessEnv): void {
-  const missing = ["FIRESTORE_EMULATOR_HOST", "FIREBASE_AUTH_EMULATOR_HOST"].filter((key) => !env[key]);
+  const missing = ["FIRESTORE_EMULATOR_HOST", "FIREBASE_AUTH_EMULATOR_HOST"].filter(
+    (key) => !env[key],
+  );
   if (missing.length > 0) {
     throw new Error(`Seeding only runs against the emulators; set ${missing.join(" and ")} first.`);
   }
@@ -18,7 +20,12 @@ function assertEmulators(env: NodeJS.ProcessEnv): void {
 
 async function upsertUser(user: DemoUser): Promise<"created" | "updated"> {
   const auth = getAuth();
-  const fields = { email: user.email, password: user.password, displayName: user.displayName, emailVerified: true };
+  const fields = {
+    email: user.email,
+    password: user.password,
+    displayName: user.displayName,
+    emailVerified: true,
+  };
   let outcome: "created" | "updated" = "updated";
   try {
     await auth.updateUser(user.uid, fields);

@@ -4,10 +4,15 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { exitOnToolchainError, prepareEmulators, PROJECT_ID, REPO_ROOT } from "../emulators/prepare.js";
+import {
+  exitOnToolchainError,
+  prepareEmulators,
+  PROJECT_ID,
+  REPO_ROOT,
+} from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
 import { firebaseCliArgs } from "../lib/firebaseCli.js";
-import { runProcess } from "../lib/processes.js";
+import { runProcess, stopAllProcesses } from "../lib/processes.js";
 import {
   buildForEmulators,
   EMULATORS,
@@ -20,7 +25,8 @@ import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "
 const require = createRequire(import.meta.url);
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const reportsDir = path.join(REPO_ROOT, ".cache", "test-reports");
-const bin = (pkg: string, rel: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
+const bin = (pkg: string, rel: string) =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
 
 const CHECKS: { name: string; command: string; args: string[] }[] = [
   ...["packages/domain", "functions", "web", "tsconfig.tools.json"].map((project) => ({
@@ -28,16 +34,30 @@ const CHECKS: { name: string; command: string; args: string[] }[] = [
     command: process.execPath,
     args: [bin("typescript", "bin/tsc"), "--noEmit", "-p", project],
   })),
-  { name: "eslint (zero warnings)", command: process.execPath, args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"] },
-  { name: "prettier --check", command: process.execPath, args: [bin("prettier", "bin/prettier.cjs"), "--check", "."] },
+  {
+    name: "eslint (zero warnings)",
+    command: process.execPath,
+    args: [bin("eslint", "bin/eslint.js"), ".", "--max-warnings=0"],
+  },
+  {
+    name: "prettier --check",
+    command: process.execPath,
+    args: [bin("prettier", "bin/prettier.cjs"), "--check", "."],
+  },
 ];
 
 async function runChecks(): Promise<Tally> {
   const tally = emptyTally();
   for (const check of CHECKS) {
-    const code = await runProcess("check", check.command, check.args, { cwd: REPO_ROOT, env: process.env });
+    const code = await runProcess("check", check.command, check.args, {
+      cwd: REPO_ROOT,
+      env: process.env,
+    });
     console.log(`${code === 0 ? "✓" : "✗"} ${check.name}`);
-    addTally(tally, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    addTally(
+      tally,
+      code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 },
+    );
   }
   return tally;
 }
@@ -55,10 +75,15 @@ function vitestArgs(projects: string[], report: string): string[] {
 
 async function runUnit(): Promise<Tally> {
   const report = path.join(reportsDir, "unit.json");
-  const code = await runProcess("unit", process.execPath, vitestArgs(["domain", "functions", "tools", "web"], report), {
-    cwd: REPO_ROOT,
-    env: process.env,
-  });
+  const code = await runProcess(
+    "unit",
+    process.execPath,
+    vitestArgs(["domain", "functions", "tools", "web"], report),
+    {
+      cwd: REPO_ROOT,
+      env: process.env,
+    },
+  );
   return tallyFromVitest(report, code);
 }
 
@@ -67,7 +92,9 @@ const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 async function runEmulatorSuites(): Promise<Tally> {
   const report = path.join(reportsDir, "emulator.json");
   const toolchain = await prepareEmulators(process.env, {
-    extraPorts: [{ name: "local OpenAI-compatible server", host: "127.0.0.1", port: OPENAI_SERVER_PORT }],
+    extraPorts: [
+      { name: "local OpenAI-compatible server", host: "127.0.0.1", port: OPENAI_SERVER_PORT },
+    ],
   }).catch(exitOnToolchainError);
   await buildForEmulators();
   // Tests never reach a real provider: the functions always talk to the local server.
@@ -75,10 +102,21 @@ async function runEmulatorSuites(): Promise<Tally> {
   const openai = await startLocalOpenAI(["--first-token-ms", "20", "--chunk-ms", "2"]);
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
-  const script = [process.execPath, ...vitestArgs(["emulator", "e2e"], report)].map(quote).join(" ");
-  const cli = firebaseCliArgs(["emulators:exec", "--project", PROJECT_ID, "--only", EMULATORS.join(","), script]);
+  const script = [process.execPath, ...vitestArgs(["emulator", "e2e"], report)]
+    .map(quote)
+    .join(" ");
+  const cli = firebaseCliArgs([
+    "emulators:exec",
+    "--project",
+    PROJECT_ID,
+    "--only",
+    EMULATORS.join(","),
+    script,
+  ]);
   const code = await runProcess("emulators", cli.command, cli.args, {
     cwd: REPO_ROOT,
     env: {
@@ -93,6 +131,12 @@ async function runEmulatorSuites(): Promise<Tally> {
 }
 
 async function main(): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      console.log(`\n${signal}: stopping every test process…`);
+      void stopAllProcesses().then(() => process.exit(130));
+    });
+  }
   rmSync(reportsDir, { recursive: true, force: true });
   mkdirSync(reportsDir, { recursive: true });
   const started = Date.now();

@@ -67,7 +67,11 @@ export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
 
 function measured(prompt: SparkPrompt, text: string, usage: TokenCounts | null) {
   if (usage) return { usage, estimated: false };
-  const estimate = { inputTokens: estimatePromptTokens(prompt), outputTokens: estimateTokens(text), cachedInputTokens: 0 };
+  const estimate = {
+    inputTokens: estimatePromptTokens(prompt),
+    outputTokens: estimateTokens(text),
+    cachedInputTokens: 0,
+  };
   return { usage: estimate, estimated: true };
 }
 
@@ -75,7 +79,11 @@ export async function generateIdeas(input: GenerateInput): Promise<Generated> {
   const { client, prompt, count, config, signal, emit } = input;
   const random = input.random ?? Math.random;
   const sleep = input.sleep ?? sleepFor;
-  const plan = planAttempts({ maxAttempts: config.retry.maxAttempts, primary: config.models.primary, fallback: config.models.fallback });
+  const plan = planAttempts({
+    maxAttempts: config.retry.maxAttempts,
+    primary: config.models.primary,
+    fallback: config.models.fallback,
+  });
   const maxOutputTokens = maxOutputTokensFor(count, config.maxOutputTokens);
   let step = plan[0];
 
@@ -94,27 +102,52 @@ export async function generateIdeas(input: GenerateInput): Promise<Generated> {
         signal: attemptAbort,
         onText: (delta) => {
           text += delta;
-          for (const idea of parser.push(delta)) emit({ type: "idea", index: parser.count - 1, idea });
+          for (const idea of parser.push(delta))
+            emit({ type: "idea", index: parser.count - 1, idea });
         },
       });
       const ideas = parser.finish(result.text, count);
-      return { ideas, model: result.model || model, attempts: attempt, ...measured(prompt, result.text, result.usage) };
+      return {
+        ideas,
+        model: result.model || model,
+        attempts: attempt,
+        ...measured(prompt, result.text, result.usage),
+      };
     } catch (raw) {
-      const consumed = (usage: TokenCounts | null): Consumption => ({ model, attempts: attempt, ...measured(prompt, text, usage) });
-      const error = raw instanceof IdeaStreamError
-        ? new ModelCallError(raw.message, { code: "malformed-output" }, { text, usage: null })
-        : raw instanceof ModelCallError ? raw : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
+      const consumed = (usage: TokenCounts | null): Consumption => ({
+        model,
+        attempts: attempt,
+        ...measured(prompt, text, usage),
+      });
+      const error =
+        raw instanceof IdeaStreamError
+          ? new ModelCallError(raw.message, { code: "malformed-output" }, { text, usage: null })
+          : raw instanceof ModelCallError
+            ? raw
+            : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
       if (signal.aborted) {
-        throw new GenerationError("cancelled", "The request was cancelled.", consumed(error.partial.usage));
+        throw new GenerationError(
+          "cancelled",
+          "The request was cancelled.",
+          consumed(error.partial.usage),
+        );
       }
-      const failure = attemptAbort.aborted && error.failure.code === "aborted" ? { code: "timeout" } : error.failure;
+      const failure =
+        attemptAbort.aborted && error.failure.code === "aborted"
+          ? { code: "timeout" }
+          : error.failure;
       const next = nextStep({ attempt, failure, plan, policy: config.retry, random });
       if (!next.retry) {
         throw new GenerationError("unavailable", error.message, consumed(error.partial.usage));
       }
       emit({ type: "retry", attempt: next.attempt, delayMs: next.delayMs, model: next.model });
       await sleep(next.delayMs, signal);
-      if (signal.aborted) throw new GenerationError("cancelled", "The request was cancelled.", consumed(error.partial.usage));
+      if (signal.aborted)
+        throw new GenerationError(
+          "cancelled",
+          "The request was cancelled.",
+          consumed(error.partial.usage),
+        );
       step = plan[next.attempt - 1];
     }
   }

@@ -2,7 +2,13 @@
 // moderation endpoint). The same code talks to OpenAI and to the local dev server: only the
 // base URL differs. Retries are ours (see generateIdeas), so the SDK's are off.
 import OpenAI from "openai";
-import type { ModelClient, ModerationResult, StreamRequest, StreamResult, TokenCounts } from "./modelClient.js";
+import type {
+  ModelClient,
+  ModerationResult,
+  StreamRequest,
+  StreamResult,
+  TokenCounts,
+} from "./modelClient.js";
 import { ModelCallError } from "./modelClient.js";
 
 export interface OpenAIClientOptions {
@@ -27,7 +33,11 @@ function toCounts(usage: ResponseUsage | null | undefined): TokenCounts | null {
 }
 
 /** Describes any SDK/network failure for the retry policy. */
-export function describeFailure(error: unknown, partialText = "", usage: TokenCounts | null = null): ModelCallError {
+export function describeFailure(
+  error: unknown,
+  partialText = "",
+  usage: TokenCounts | null = null,
+): ModelCallError {
   if (error instanceof ModelCallError) return error;
   const partial = { text: partialText, usage };
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
@@ -42,13 +52,25 @@ export function describeFailure(error: unknown, partialText = "", usage: TokenCo
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const retryAfter = error.headers?.get("retry-after") ?? null;
     const code = typeof error.code === "string" ? error.code : null;
-    return new ModelCallError(`Model provider answered ${error.status}`, { status: error.status, code, retryAfter }, partial);
+    return new ModelCallError(
+      `Model provider answered ${error.status}`,
+      { status: error.status, code, retryAfter },
+      partial,
+    );
   }
   if (error instanceof SyntaxError) {
-    return new ModelCallError("The model provider sent a malformed response", { code: "malformed-output" }, partial);
+    return new ModelCallError(
+      "The model provider sent a malformed response",
+      { code: "malformed-output" },
+      partial,
+    );
   }
   // A stream cut mid-way surfaces as a fetch/undici TypeError ("terminated") or similar.
-  return new ModelCallError(`The model stream broke: ${String(error)}`, { code: "stream-dropped" }, partial);
+  return new ModelCallError(
+    `The model stream broke: ${String(error)}`,
+    { code: "stream-dropped" },
+    partial,
+  );
 }
 
 export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
@@ -95,15 +117,32 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
             request.onText(event.delta);
           } else if (event.type === "response.completed" || event.type === "response.incomplete") {
             usage = toCounts(event.response.usage);
-            return { text, usage, incomplete: event.type === "response.incomplete", model: event.response.model };
+            return {
+              text,
+              usage,
+              incomplete: event.type === "response.incomplete",
+              model: event.response.model,
+            };
           } else if (event.type === "response.failed") {
             const code = event.response.error?.code ?? "server_error";
-            throw new ModelCallError(`The model failed: ${event.response.error?.message ?? code}`, { status: 500, code }, { text, usage: toCounts(event.response.usage) });
+            throw new ModelCallError(
+              `The model failed: ${event.response.error?.message ?? code}`,
+              { status: 500, code },
+              { text, usage: toCounts(event.response.usage) },
+            );
           } else if (event.type === "error") {
-            throw new ModelCallError(`The model stream reported an error: ${event.message}`, { status: 500, code: event.code ?? null }, { text, usage });
+            throw new ModelCallError(
+              `The model stream reported an error: ${event.message}`,
+              { status: 500, code: event.code ?? null },
+              { text, usage },
+            );
           }
         }
-        throw new ModelCallError("The model stream ended before the answer was complete", { code: "stream-dropped" }, { text, usage });
+        throw new ModelCallError(
+          "The model stream ended before the answer was complete",
+          { code: "stream-dropped" },
+          { text, usage },
+        );
       } catch (error) {
         throw describeFailure(error, text, usage);
       }

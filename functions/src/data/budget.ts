@@ -13,14 +13,23 @@ function shardRef(period: string, shard: number) {
 }
 
 /** Adds `costUsd` to a random shard of the period's counter inside `tx` (a blind write). */
-export function addSpend(tx: Transaction, period: string, costUsd: number, random = Math.random): void {
+export function addSpend(
+  tx: Transaction,
+  period: string,
+  costUsd: number,
+  random = Math.random,
+): void {
   if (costUsd <= 0) return;
   const shard = Math.floor(random() * BUDGET_SHARDS);
   tx.set(shardRef(period, shard), { usd: FieldValue.increment(costUsd) }, { merge: true });
 }
 
 /** The period's spend so far, cached for `ttlMs`. */
-export async function monthSpendUsd(period: string, ttlMs: number, nowMs = Date.now()): Promise<number> {
+export async function monthSpendUsd(
+  period: string,
+  ttlMs: number,
+  nowMs = Date.now(),
+): Promise<number> {
   const hit = totals.get(period);
   if (hit && hit.until > nowMs) return hit.usd;
   const shards = await firestore().collection(`budgets/${period}/shards`).get();

@@ -31,7 +31,12 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
       Object.fromEntries(Object.entries(quota.holds).filter(([id]) => id !== s.requestId)),
       s.nowMs,
     );
-    tx.set(ref, { ...quota, used: quota.used + Math.ceil(s.chargedTokens), holds, updatedAt: s.nowMs });
+    tx.set(ref, {
+      ...quota,
+      used: quota.used + Math.ceil(s.chargedTokens),
+      holds,
+      updatedAt: s.nowMs,
+    });
     tx.create(usageRef, s.usage);
     tx.set(sparkRef, s.spark);
     addSpend(tx, s.period, s.usage.costUsd);
@@ -40,7 +45,12 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
 }
 
 /** Drops a hold without charging or recording anything (the request never reached a model). */
-export async function releaseHold(uid: string, period: string, requestId: string, nowMs: number): Promise<void> {
+export async function releaseHold(
+  uid: string,
+  period: string,
+  requestId: string,
+  nowMs: number,
+): Promise<void> {
   const db = firestore();
   const ref = quotaRef(uid, period);
   await db.runTransaction(async (tx) => {

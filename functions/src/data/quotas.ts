@@ -15,9 +15,7 @@ import {
 import { firestore } from "./firestore.js";
 
 export type Reservation =
-  | { kind: "reserved"; plan: PlanId; limit: number }
-  | { kind: "completed" }
-  | { kind: "in-flight" };
+  { kind: "reserved"; plan: PlanId; limit: number } | { kind: "completed" } | { kind: "in-flight" };
 
 export interface ReserveInput {
   uid: string;
@@ -33,7 +31,9 @@ export function quotaRef(uid: string, period: string) {
 }
 
 export function readQuota(uid: string, period: string, data: unknown): QuotaDoc {
-  return data === undefined ? { uid, period, used: 0, holds: {}, recent: [] } : QuotaDoc.parse(data);
+  return data === undefined
+    ? { uid, period, used: 0, holds: {}, recent: [] }
+    : QuotaDoc.parse(data);
 }
 
 function planOf(data: unknown): PlanId {
@@ -51,7 +51,10 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
     const [usage, user, quotaSnap] = await tx.getAll(usageRef, userRef, ref);
     if (usage?.exists) {
       if (usage.get("uid") !== uid) {
-        throw new DomainError("invalid-argument", "Invalid request: requestId was already used; generate a new one.");
+        throw new DomainError(
+          "invalid-argument",
+          "Invalid request: requestId was already used; generate a new one.",
+        );
       }
       return { kind: "completed" } as const;
     }
@@ -63,11 +66,23 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
     if (!rate.ok) throw DomainError.rateLimited(rate.retryAfterSeconds);
     const plan = planOf(user?.data());
     const limit = monthlyTokenLimit(config as AppConfig, plan, quota.limit);
-    const decision = decideHold({ used: quota.used, holds: quota.holds, estimate, limit, nowMs, requestId });
+    const decision = decideHold({
+      used: quota.used,
+      holds: quota.holds,
+      estimate,
+      limit,
+      nowMs,
+      requestId,
+    });
     if (!decision.ok) throw DomainError.quotaExhausted(decision.resetsAt);
 
     const hold = { tokens: estimate, expiresAt: nowMs + config.holdTtlSeconds * 1000 };
-    tx.set(ref, { ...quota, holds: placeHold(quota.holds, requestId, hold, nowMs), recent: rate.recent, updatedAt: nowMs });
+    tx.set(ref, {
+      ...quota,
+      holds: placeHold(quota.holds, requestId, hold, nowMs),
+      recent: rate.recent,
+      updatedAt: nowMs,
+    });
     return { kind: "reserved", plan, limit } as const;
   });
 }

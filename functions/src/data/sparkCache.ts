@@ -6,7 +6,11 @@ import { firestore } from "./firestore.js";
 
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
-const CacheEntry = z.object({ ideas: z.array(Idea).min(1), model: z.string(), createdAt: z.number() });
+const CacheEntry = z.object({
+  ideas: z.array(Idea).min(1),
+  model: z.string(),
+  createdAt: z.number(),
+});
 export type CacheEntry = z.infer<typeof CacheEntry>;
 
 export async function lookupCachedIdeas(key: string, nowMs: number): Promise<CacheEntry | null> {

@@ -7,7 +7,10 @@ export async function getSettled(
   requestId: string,
 ): Promise<{ spark: SparkDoc; usage: UsageRecord } | null> {
   const db = firestore();
-  const [sparkSnap, usageSnap] = await db.getAll(db.doc(`users/${uid}/sparks/${requestId}`), db.doc(`usage/${requestId}`));
+  const [sparkSnap, usageSnap] = await db.getAll(
+    db.doc(`users/${uid}/sparks/${requestId}`),
+    db.doc(`usage/${requestId}`),
+  );
   if (!sparkSnap?.exists || !usageSnap?.exists) return null;
   return { spark: SparkDoc.parse(sparkSnap.data()), usage: UsageRecord.parse(usageSnap.data()) };
 }

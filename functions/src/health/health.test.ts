@@ -5,7 +5,12 @@ import { handleHealth } from "./health.js";
 describe("handleHealth", () => {
   it("reports Firestore unreachable when the probe fails", async () => {
     const body = await handleHealth({ auth: undefined, data: {} }, async () => false);
-    expect(body).toMatchObject({ status: "ok", firestore: "unreachable", uid: null, region: "us-central1" });
+    expect(body).toMatchObject({
+      status: "ok",
+      firestore: "unreachable",
+      uid: null,
+      region: "us-central1",
+    });
   });
 
   it("returns the caller's uid and echo", async () => {
@@ -15,8 +20,14 @@ describe("handleHealth", () => {
   });
 
   it("rejects an over-long echo with invalid-argument naming the field", async () => {
-    const attempt = handleHealth({ auth: undefined, data: { echo: "x".repeat(201) } }, async () => true);
+    const attempt = handleHealth(
+      { auth: undefined, data: { echo: "x".repeat(201) } },
+      async () => true,
+    );
     await expect(attempt).rejects.toBeInstanceOf(HttpsError);
-    await expect(attempt).rejects.toMatchObject({ code: "invalid-argument", message: expect.stringMatching(/^Invalid request: echo/) });
+    await expect(attempt).rejects.toMatchObject({
+      code: "invalid-argument",
+      message: expect.stringMatching(/^Invalid request: echo/),
+    });
   });
 });

@@ -21,4 +21,6 @@ export async function handleHealth(
   };
 }
 
-export const health = onCall({ cors: true, enforceAppCheck: false }, (request) => handleHealth(request));
+export const health = onCall({ cors: true, enforceAppCheck: false }, (request) =>
+  handleHealth(request),
+);

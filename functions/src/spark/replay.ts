@@ -9,9 +9,14 @@ const FAILED_KIND = {
   cancelled: "cancelled",
 } as const;
 
-export async function replaySettled(uid: string, requestId: string, emit: (chunk: SparkChunk) => void): Promise<SparkResult> {
+export async function replaySettled(
+  uid: string,
+  requestId: string,
+  emit: (chunk: SparkChunk) => void,
+): Promise<SparkResult> {
   const settled = await getSettled(uid, requestId);
-  if (!settled) throw new DomainError("not-found", "That request is not finished yet. Try again in a moment.");
+  if (!settled)
+    throw new DomainError("not-found", "That request is not finished yet. Try again in a moment.");
   const { spark, usage } = settled;
   if (usage.status !== "ok") throw new DomainError(FAILED_KIND[usage.status]);
   spark.ideas.forEach((idea, index) => emit({ type: "idea", index, idea }));
@@ -31,5 +36,8 @@ export async function waitForSettled(
     if (await getSettled(uid, requestId)) return replaySettled(uid, requestId, emit);
     await sleepFor(500, signal);
   }
-  throw new DomainError("provider-unavailable", "That request is still running. Try again in a minute.");
+  throw new DomainError(
+    "provider-unavailable",
+    "That request is still running. Try again in a minute.",
+  );
 }
