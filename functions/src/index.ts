@@ -6,3 +6,4 @@ setGlobalOptions({ region: REGION, maxInstances: 100, concurrency: 80 });
 
 export { health } from "./health/health.js";
 export { spark } from "./spark/spark.js";
+export { adminSetPlan } from "./admin/adminSetPlan.js";

@@ -1,7 +1,7 @@
 // `npm test`: quality gates, unit suites, then the emulator suites (rules, integration,
 // browser) inside `firebase emulators:exec`. Ends with one plain `N passed, N failed` line.
 // `--only=check|unit|emulator` runs one stage (for quick local loops).
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import {
@@ -87,6 +87,9 @@ async function runUnit(): Promise<Tally> {
   return tallyFromVitest(report, code);
 }
 
+/** firebase-tools' own progress lines and function logs (`i  …`, `>  …`, `✔  …`, `⚠  …`). */
+const EMULATOR_CHATTER = /^(i|>|✔|⚠) {2}/;
+
 const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 async function runEmulatorSuites(): Promise<Tally> {
@@ -117,8 +120,16 @@ async function runEmulatorSuites(): Promise<Tally> {
     EMULATORS.join(","),
     script,
   ]);
+  // The emulators log every function call; keep that in a file and show the test output.
+  const logPath = path.join(reportsDir, "emulators.log");
+  const log = createWriteStream(logPath);
   const code = await runProcess("emulators", cli.command, cli.args, {
     cwd: REPO_ROOT,
+    echo: false,
+    onLine: (line) => {
+      log.write(`${line}\n`);
+      if (!EMULATOR_CHATTER.test(line)) console.log(line);
+    },
     env: {
       ...toolchain.env,
       CHROMIUM_PATH: chromium,
@@ -127,6 +138,8 @@ async function runEmulatorSuites(): Promise<Tally> {
     },
   });
   await openai.stop();
+  log.end();
+  console.log(`Emulator log: ${logPath}`);
   return tallyFromVitest(report, code);
 }
 

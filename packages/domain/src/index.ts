@@ -19,3 +19,4 @@ export * from "./config.js";
 export * from "./budget.js";
 export * from "./fixtures/badSparkRequests.js";
 export * from "./fixtures/sampleIdea.js";
+export * from "./admin.js";
