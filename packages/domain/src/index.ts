@@ -20,3 +20,4 @@ export * from "./budget.js";
 export * from "./fixtures/badSparkRequests.js";
 export * from "./fixtures/sampleIdea.js";
 export * from "./admin.js";
+export * from "./profile.js";
