@@ -1,11 +1,22 @@
-// Idempotent demo data for the emulators: demo accounts (one admin) and their profiles.
-// Refuses to run unless both the Auth and Firestore emulators are the target.
+// Idempotent demo data for the emulators: demo accounts (one admin), their profiles, and a
+// little history (sparks, usage records, this period's quota). Every document is validated
+// with the domain schemas. Refuses to run unless both the Auth and Firestore emulators are set.
 import { initializeApp, getApps } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_USERS, type DemoUser } from "./demoData.js";
+import {
+  costUsd,
+  DEFAULT_APP_CONFIG,
+  periodKey,
+  QuotaDoc,
+  SparkBrief,
+  SparkDoc,
+  UsageRecord,
+  UserProfileCreate,
+} from "@ideaspark/domain";
+import { DEMO_SPARKS, DEMO_USERS, type DemoSpark, type DemoUser } from "./demoData.js";
 
 export const DEMO_PROJECT_ID = "demo-ideaspark";
 
@@ -36,17 +47,68 @@ async function upsertUser(user: DemoUser): Promise<"created" | "updated"> {
   }
   await auth.setCustomUserClaims(user.uid, user.admin ? { admin: true } : null);
   const profile = getFirestore().doc(`users/${user.uid}`);
-  const existing = await profile.get();
-  await profile.set(
-    {
+  if (!(await profile.get()).exists) {
+    const now = Date.now();
+    const created = UserProfileCreate.parse({
       email: user.email,
       displayName: user.displayName,
-      plan: user.plan,
-      ...(existing.exists ? {} : { createdAt: Date.now(), attribution: user.attribution }),
-    },
-    { merge: true },
-  );
+      createdAt: now,
+      attribution: user.attribution ? { ...user.attribution, capturedAt: now } : null,
+      aiDataUseConsent: true,
+    });
+    await profile.set(created);
+  }
+  await profile.set({ plan: user.plan }, { merge: true });
   return outcome;
+}
+
+/** A past spark with its usage record, written once (fixed ids keep this idempotent). */
+async function seedSpark(demo: DemoSpark): Promise<boolean> {
+  const db = getFirestore();
+  const usageRef = db.doc(`usage/${demo.id}`);
+  if ((await usageRef.get()).exists) return false;
+  const at = Date.now() - demo.daysAgo * 86_400_000;
+  const model = DEFAULT_APP_CONFIG.models.primary;
+  const tokens = { inputTokens: demo.inputTokens, outputTokens: demo.outputTokens };
+  const cost = costUsd({ model, ...tokens }, DEFAULT_APP_CONFIG.pricing);
+  const period = periodKey(at);
+  const usage = UsageRecord.parse({
+    uid: demo.uid,
+    sparkId: demo.id,
+    model,
+    ...tokens,
+    costUsd: cost,
+    cached: false,
+    estimated: false,
+    latencyMs: 6_200,
+    attempts: 1,
+    status: "ok",
+    period,
+    createdAt: at,
+  });
+  const spark = SparkDoc.parse({
+    requestId: demo.id,
+    brief: SparkBrief.parse(demo.brief),
+    ideas: demo.ideas,
+    status: "complete",
+    model,
+    promptVersion: DEFAULT_APP_CONFIG.promptVersion,
+    createdAt: at,
+    completedAt: at + 6_200,
+    usage: { ...tokens, costUsd: cost },
+    cached: false,
+    starred: [0],
+    feedback: "up",
+  });
+  const quotaRef = db.doc(`quotas/${demo.uid}_${period}`);
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(quotaRef);
+    const quota = QuotaDoc.parse(snap.exists ? snap.data() : { uid: demo.uid, period, used: 0 });
+    tx.set(quotaRef, { ...quota, used: quota.used + demo.inputTokens + demo.outputTokens });
+    tx.set(db.doc(`users/${demo.uid}/sparks/${demo.id}`), spark);
+    tx.create(usageRef, usage);
+  });
+  return true;
 }
 
 export async function seedDemoData(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
@@ -57,6 +119,9 @@ export async function seedDemoData(env: NodeJS.ProcessEnv = process.env): Promis
     const outcome = await upsertUser(user);
     lines.push(`${outcome} ${user.email}${user.admin ? " (admin)" : ""}`);
   }
+  let sparks = 0;
+  for (const demo of DEMO_SPARKS) if (await seedSpark(demo)) sparks++;
+  lines.push(`${sparks} demo spark(s) added (${DEMO_SPARKS.length - sparks} already there)`);
   return lines;
 }
 

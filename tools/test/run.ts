@@ -1,6 +1,7 @@
 // `npm test`: quality gates, unit suites, then the emulator suites (rules, integration,
 // browser) inside `firebase emulators:exec`. Ends with one plain `N passed, N failed` line.
-// `--only=check|unit|emulator` runs one stage (for quick local loops).
+// `--only=check|unit|emulator` runs one stage and `--files=a,b` narrows the test files (for
+// quick local loops).
 import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -24,6 +25,8 @@ import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "
 
 const require = createRequire(import.meta.url);
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+/** `--files=a,b`: pass test-file filters to Vitest (for quick local loops). */
+const fileFilters = process.argv.find((arg) => arg.startsWith("--files="))?.slice("--files=".length).split(",") ?? [];
 const reportsDir = path.join(REPO_ROOT, ".cache", "test-reports");
 const bin = (pkg: string, rel: string) =>
   path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
@@ -70,6 +73,7 @@ function vitestArgs(projects: string[], report: string): string[] {
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    ...fileFilters,
   ];
 }
 
