@@ -3,6 +3,7 @@
 // The total is read (all shards) at most once per TTL per instance.
 import { FieldValue, type Transaction } from "firebase-admin/firestore";
 import { firestore } from "./firestore.js";
+import { countReads } from "./opsCounter.js";
 
 export const BUDGET_SHARDS = 20;
 
@@ -33,6 +34,8 @@ export async function monthSpendUsd(
   const hit = totals.get(period);
   if (hit && hit.until > nowMs) return hit.usd;
   const shards = await firestore().collection(`budgets/${period}/shards`).get();
+  // A query costs one read per document returned, and at least one.
+  countReads(Math.max(1, shards.size));
   const usd = shards.docs.reduce((sum, doc) => sum + (Number(doc.get("usd")) || 0), 0);
   totals.set(period, { usd, until: nowMs + ttlMs });
   return usd;

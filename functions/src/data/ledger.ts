@@ -4,6 +4,7 @@
 import { pruneExpiredHolds, type SparkDoc, type UsageRecord } from "@ideaspark/domain";
 import { addSpend } from "./budget.js";
 import { firestore } from "./firestore.js";
+import { countReads, countWrites } from "./opsCounter.js";
 import { quotaRef, readQuota } from "./quotas.js";
 
 export interface Settlement {
@@ -25,6 +26,7 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
   const ref = quotaRef(s.uid, s.period);
   return db.runTransaction(async (tx) => {
     const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
+    countReads(2);
     if (usageSnap?.exists) return false;
     const quota = readQuota(s.uid, s.period, quotaSnap?.data());
     const holds = pruneExpiredHolds(
@@ -39,6 +41,7 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
     });
     tx.create(usageRef, s.usage);
     tx.set(sparkRef, s.spark);
+    countWrites(s.usage.costUsd > 0 ? 4 : 3);
     addSpend(tx, s.period, s.usage.costUsd);
     return true;
   });
@@ -55,6 +58,7 @@ export async function releaseHold(
   const ref = quotaRef(uid, period);
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
+    countReads(1);
     if (!snap.exists) return;
     const quota = readQuota(uid, period, snap.data());
     if (!Object.hasOwn(quota.holds, requestId)) return;
@@ -62,6 +66,7 @@ export async function releaseHold(
       Object.fromEntries(Object.entries(quota.holds).filter(([id]) => id !== requestId)),
       nowMs,
     );
+    countWrites(1);
     tx.set(ref, { ...quota, holds, updatedAt: nowMs });
   });
 }

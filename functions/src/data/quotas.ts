@@ -13,6 +13,7 @@ import {
   type PlanId,
 } from "@ideaspark/domain";
 import { firestore } from "./firestore.js";
+import { countReads, countWrites } from "./opsCounter.js";
 
 export type Reservation =
   { kind: "reserved"; plan: PlanId; limit: number } | { kind: "completed" } | { kind: "in-flight" };
@@ -49,6 +50,7 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
   const ref = quotaRef(uid, period);
   return db.runTransaction(async (tx) => {
     const [usage, user, quotaSnap] = await tx.getAll(usageRef, userRef, ref);
+    countReads(3);
     if (usage?.exists) {
       if (usage.get("uid") !== uid) {
         throw new DomainError(
@@ -77,6 +79,7 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
     if (!decision.ok) throw DomainError.quotaExhausted(decision.resetsAt);
 
     const hold = { tokens: estimate, expiresAt: nowMs + config.holdTtlSeconds * 1000 };
+    countWrites(1);
     tx.set(ref, {
       ...quota,
       holds: placeHold(quota.holds, requestId, hold, nowMs),

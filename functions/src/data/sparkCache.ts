@@ -3,6 +3,7 @@
 import { Idea } from "@ideaspark/domain";
 import { z } from "zod";
 import { firestore } from "./firestore.js";
+import { countReads, countWrites } from "./opsCounter.js";
 
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
@@ -15,6 +16,7 @@ export type CacheEntry = z.infer<typeof CacheEntry>;
 
 export async function lookupCachedIdeas(key: string, nowMs: number): Promise<CacheEntry | null> {
   const snapshot = await firestore().doc(`cache/${key}`).get();
+  countReads(1);
   if (!snapshot.exists) return null;
   const entry = CacheEntry.safeParse(snapshot.data());
   if (!entry.success || nowMs - entry.data.createdAt > MAX_AGE_MS) return null;
@@ -23,4 +25,5 @@ export async function lookupCachedIdeas(key: string, nowMs: number): Promise<Cac
 
 export async function storeCachedIdeas(key: string, entry: CacheEntry): Promise<void> {
   await firestore().doc(`cache/${key}`).set(entry);
+  countWrites(1);
 }

@@ -1,6 +1,7 @@
 // `spark` callable (streaming): auth and App Check gate, then the handler; errors mapped once.
 import { DomainError, findForbiddenKey, type SparkChunk } from "@ideaspark/domain";
 import { onCall } from "firebase-functions/https";
+import { logger } from "firebase-functions/logger";
 import { createOpenAIClient } from "../ai/openaiClient.js";
 import type { ModelClient } from "../ai/modelClient.js";
 import {
@@ -9,12 +10,14 @@ import {
   OPENAI_API_KEY,
   OPENAI_BASE_URL,
 } from "../config.js";
+import { withOpsTally } from "../data/opsCounter.js";
 import { toHttpsError } from "../errors.js";
 import { handleSpark } from "./handleSpark.js";
 
 let client: ModelClient | undefined;
 
-function modelClient(timeoutMs = 60_000): ModelClient {
+// The SDK timeout is only a backstop: each attempt has its own timeout (config requestTimeoutMs).
+function modelClient(timeoutMs = 600_000): ModelClient {
   client ??= createOpenAIClient({
     apiKey: OPENAI_API_KEY.value(),
     baseURL: OPENAI_BASE_URL.value() || undefined,
@@ -26,6 +29,7 @@ function modelClient(timeoutMs = 60_000): ModelClient {
 export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
   { secrets: [OPENAI_API_KEY], timeoutSeconds: 300, memory: "512MiB", cors: true },
   async (request, response) => {
+    const ops = { reads: 0, writes: 0 };
     try {
       if (ENFORCE_APP_CHECK.value() && !request.app) {
         throw new DomainError(
@@ -43,17 +47,21 @@ export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
           "invalid-argument",
           `Invalid request: "${forbidden}" is not allowed (reserved key).`,
         );
-      return await handleSpark(
-        {
-          uid: request.auth?.uid,
-          data: request.data,
-          emit: (chunk) => void response?.sendChunk(chunk).catch(() => false),
-          signal: response?.signal ?? new AbortController().signal,
-        },
-        { client: () => modelClient(), cacheTtlMs: CONFIG_CACHE_SECONDS.value() * 1000 },
+      return await withOpsTally(ops, () =>
+        handleSpark(
+          {
+            uid: request.auth?.uid,
+            data: request.data,
+            emit: (chunk) => void response?.sendChunk(chunk).catch(() => false),
+            signal: response?.signal ?? new AbortController().signal,
+          },
+          { client: () => modelClient(), cacheTtlMs: CONFIG_CACHE_SECONDS.value() * 1000 },
+        ),
       );
     } catch (error) {
       throw toHttpsError(error, "spark");
+    } finally {
+      logger.info("spark firestore ops", ops);
     }
   },
 );
