@@ -3,6 +3,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { REPO_ROOT, PROJECT_ID } from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
 import { firebaseCliArgs } from "./firebaseCli.js";
@@ -12,12 +13,18 @@ const require = createRequire(import.meta.url);
 
 export const EMULATORS = ["auth", "firestore", "functions", "hosting"] as const;
 
+/**
+ * Runs a TypeScript script with tsx loaded into Node itself (`node --import tsx`), not through
+ * the tsx CLI: the CLI relays signals and SIGKILLs a child that is slow to acknowledge them,
+ * which on a busy machine cut graceful shutdowns short.
+ */
 export function tsxCommand(
   script: string,
   args: string[] = [],
 ): { command: string; args: string[] } {
-  const cli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-  return { command: process.execPath, args: [cli, script, ...args] };
+  const tsxRoot = path.dirname(require.resolve("tsx/package.json"));
+  const loader = pathToFileURL(path.join(tsxRoot, "dist", "loader.mjs")).href;
+  return { command: process.execPath, args: ["--import", loader, script, ...args] };
 }
 
 export function viteCommand(args: string[]): { command: string; args: string[] } {
