@@ -7,3 +7,6 @@ setGlobalOptions({ region: REGION, maxInstances: 100, concurrency: 80 });
 export { health } from "./health/health.js";
 export { spark } from "./spark/spark.js";
 export { adminSetPlan } from "./admin/adminSetPlan.js";
+export { adminSetRole } from "./admin/adminSetRole.js";
+export { exportMyData } from "./account/exportMyData.js";
+export { deleteMyAccount } from "./account/deleteMyAccount.js";

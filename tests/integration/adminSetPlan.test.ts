@@ -18,6 +18,18 @@ beforeAll(async () => {
   admin = await signUpTestUser("admin");
   member = await signUpTestUser("member");
   await adminAuth().setCustomUserClaims(admin.uid, { admin: true });
+  // The profile each person creates at sign-up (plans are only set on existing profiles).
+  for (const who of [admin, member]) {
+    await adminDb()
+      .doc(`users/${who.uid}`)
+      .set({
+        email: who.email,
+        displayName: "Test",
+        createdAt: Date.now(),
+        attribution: null,
+        aiDataUseConsent: false,
+      });
+  }
   await admin.auth.currentUser?.getIdToken(true);
 });
 
@@ -64,6 +76,15 @@ describe("adminSetPlan", () => {
     );
     expect(error).toMatchObject({ code: "functions/invalid-argument" });
     expect((error as { message: string }).message).toMatch(message);
+  });
+
+  it("answers not-found for a user who has no profile yet, creating none", async () => {
+    const newcomer = await signUpTestUser("newcomer");
+    await expect(setPlan(admin, { uid: newcomer.uid, plan: "pro" })).rejects.toMatchObject({
+      code: "functions/not-found",
+    });
+    expect((await adminDb().doc(`users/${newcomer.uid}`).get()).exists).toBe(false);
+    await newcomer.close();
   });
 
   it("answers not-found for a uid nobody has", async () => {

@@ -26,7 +26,11 @@ import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "
 const require = createRequire(import.meta.url);
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 /** `--files=a,b`: pass test-file filters to Vitest (for quick local loops). */
-const fileFilters = process.argv.find((arg) => arg.startsWith("--files="))?.slice("--files=".length).split(",") ?? [];
+const fileFilters =
+  process.argv
+    .find((arg) => arg.startsWith("--files="))
+    ?.slice("--files=".length)
+    .split(",") ?? [];
 const reportsDir = path.join(REPO_ROOT, ".cache", "test-reports");
 const bin = (pkg: string, rel: string) =>
   path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);

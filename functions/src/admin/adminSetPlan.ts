@@ -16,7 +16,9 @@ export async function handleAdminSetPlan(
   const { uid, plan } = parsed.data;
   if (!(await authUserExists(uid)))
     throw new DomainError("not-found", `No user has the uid "${uid}".`);
-  await setUserPlan(uid, plan, adminUid, Date.now());
+  if (!(await setUserPlan(uid, plan, adminUid, Date.now()))) {
+    throw new DomainError("not-found", "That user has not finished signing up (no profile yet).");
+  }
   logger.info("plan changed", { uid, plan, by: adminUid });
   return { uid, plan };
 }

@@ -21,3 +21,5 @@ export * from "./fixtures/badSparkRequests.js";
 export * from "./fixtures/sampleIdea.js";
 export * from "./admin.js";
 export * from "./profile.js";
+export * from "./adminRole.js";
+export * from "./account.js";
