@@ -1,55 +1,52 @@
-// Until a collection has its own rule, nobody — signed in or not — may read or write it.
-import {
-  assertFails,
-  initializeTestEnvironment,
-  type RulesTestEnvironment,
-} from "@firebase/rules-unit-testing";
-import { doc, getDoc, setDoc, collection, getDocs, deleteDoc } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { emulator, firestoreRules, PROJECT_ID } from "../support/emulators.js";
+// Until a collection has its own rule, nobody — signed in or not — may read or write it, and a
+// rule for a document does not open the subcollections under it.
+import { collection, deleteDoc, doc, getDoc, getDocs, setDoc } from "firebase/firestore";
+import { describe } from "vitest";
+import { ROLES, ruleCases, useRulesHarness, type RuleCase } from "../support/rulesHarness.js";
 
-let env: RulesTestEnvironment;
-
-beforeAll(async () => {
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { ...emulator("firestore"), rules: firestoreRules() },
-  });
-});
-
-afterAll(async () => {
-  await env.cleanup();
-});
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (context) => {
-    await setDoc(doc(context.firestore(), "unlisted/existing"), { owner: "alice" });
-  });
-});
+const rules = useRulesHarness("paths no rule mentions");
+const PATHS = [
+  "unlisted/existing",
+  "users/alice/drafts/existing",
+  "config/app/history/existing",
+  "budgets/2026-11",
+];
 
 describe("a path no rule mentions", () => {
-  const contexts = {
-    "a signed-out visitor": () => env.unauthenticatedContext().firestore(),
-    "a signed-in user": () => env.authenticatedContext("alice").firestore(),
-    "an admin": () => env.authenticatedContext("root", { admin: true }).firestore(),
-  };
-
-  for (const [who, db] of Object.entries(contexts)) {
-    it(`refuses ${who} a get`, async () => {
-      await assertFails(getDoc(doc(db(), "unlisted/existing")));
-    });
-    it(`refuses ${who} a list`, async () => {
-      await assertFails(getDocs(collection(db(), "unlisted")));
-    });
-    it(`refuses ${who} a create`, async () => {
-      await assertFails(setDoc(doc(db(), "unlisted/new"), { owner: "alice" }));
-    });
-    it(`refuses ${who} an update`, async () => {
-      await assertFails(setDoc(doc(db(), "unlisted/existing"), { owner: "mallory" }));
-    });
-    it(`refuses ${who} a delete`, async () => {
-      await assertFails(deleteDoc(doc(db(), "unlisted/existing")));
-    });
+  const cases: RuleCase[] = [];
+  for (const path of PATHS) {
+    const seed = { [path]: { owner: "alice" } };
+    const parent = path.slice(0, path.lastIndexOf("/"));
+    for (const role of ROLES) {
+      const name = (operation: string) => `${path}: ${role} cannot ${operation}`;
+      cases.push(
+        { name: name("get"), allowed: false, seed, attempt: (h) => getDoc(doc(h.as(role), path)) },
+        {
+          name: name("list"),
+          allowed: false,
+          seed,
+          attempt: (h) => getDocs(collection(h.as(role), parent)),
+        },
+        {
+          name: name("create"),
+          allowed: false,
+          seed,
+          attempt: (h) => setDoc(doc(h.as(role), `${parent}/new`), { owner: "alice" }),
+        },
+        {
+          name: name("update"),
+          allowed: false,
+          seed,
+          attempt: (h) => setDoc(doc(h.as(role), path), { owner: "mallory" }),
+        },
+        {
+          name: name("delete"),
+          allowed: false,
+          seed,
+          attempt: (h) => deleteDoc(doc(h.as(role), path)),
+        },
+      );
+    }
   }
+  ruleCases(rules, cases);
 });

@@ -1,6 +1,6 @@
 // Writes a tiny launcher jar: a zip holding only META-INF/MANIFEST.MF with a Main-Class and a
 // Class-Path pointing at another jar. Lets `java -jar` run a jar that has no Main-Class.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { crc32 } from "node:zlib";
@@ -71,6 +71,9 @@ export function writeLauncherJar(target: string, mainClass: string, classPathJar
   ]);
   if (existsSync(target) && readFileSync(target).equals(jar)) return target;
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, jar, { mode: 0o755 });
+  // Write then rename, so a JVM starting at this moment never reads a half-written jar.
+  const temp = `${target}.${process.pid}.tmp`;
+  writeFileSync(temp, jar, { mode: 0o755 });
+  renameSync(temp, target);
   return target;
 }

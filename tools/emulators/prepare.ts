@@ -39,7 +39,11 @@ export async function prepareEmulators(
   const java = findJava(env);
   const firestore = await planFirestoreEmulator({
     env,
-    launcherPath: path.join(REPO_ROOT, ".cache", "emulators", "firestore-launcher.jar"),
+    launcherPath: path.join(
+      env.IDEASPARK_CACHE_DIR ?? path.join(REPO_ROOT, ".cache"),
+      "emulators",
+      "firestore-launcher.jar",
+    ),
   });
   const uiAvailable = uiCached(env);
   if (options.checkPorts !== false) {

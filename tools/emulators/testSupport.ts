@@ -36,6 +36,8 @@ export function isolatedEnv(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS
     IDEASPARK_JVM_DIRS: "",
     IDEASPARK_GCLOUD_SDK_ROOTS: "",
     FIREBASE_EMULATORS_PATH: path.join(root, "firebase cache"),
+    // Never let a test's launcher (pointing at a fake jar) replace the repo's real one.
+    IDEASPARK_CACHE_DIR: path.join(root, "repo cache"),
     ...extra,
   };
 }

@@ -1,0 +1,224 @@
+// Who may get, list, create, update and delete in every collection: one case per collection ×
+// role × operation, each with valid data so that a refusal can only come from who is asking.
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  type DocumentData,
+  type Query,
+} from "firebase/firestore";
+import { describe, it } from "vitest";
+import {
+  OWNER,
+  personOf,
+  ROLES,
+  useRulesHarness,
+  type Person,
+  type Role,
+  type TestFirestore,
+} from "../support/rulesHarness.js";
+import {
+  appConfigDoc,
+  campaignDoc,
+  eventDoc,
+  PERIOD,
+  profileCreate,
+  quotaDoc,
+  sparkDoc,
+  storedProfile,
+  usageDoc,
+} from "./fixtures.js";
+
+const OPERATIONS = ["get", "list", "create", "update", "delete"] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+interface CollectionSpec {
+  name: string;
+  /** An existing document (get, update, delete). */
+  path: string;
+  list: (db: TestFirestore) => Query;
+  /** A document that does not exist yet, and valid data for it written by `person`. */
+  create: { path: string; data: (person: Person | null) => DocumentData };
+  update: DocumentData;
+  allowed: Record<Operation, Role[]>;
+}
+
+const uid = OWNER.uid;
+const nobody: Role[] = [];
+const ownerAndAdmin: Role[] = ["owner", "admin"];
+const adminOnly: Role[] = ["admin"];
+const readOnly = (readers: Role[]) => ({
+  get: readers,
+  list: readers,
+  create: nobody,
+  update: nobody,
+  delete: nobody,
+});
+
+// Every document of the world the matrix runs in: each collection has one of the owner's docs.
+const SEED: Record<string, DocumentData> = {
+  [`users/${uid}`]: storedProfile(OWNER),
+  [`users/${uid}/sparks/s1`]: sparkDoc(),
+  [`quotas/${uid}_${PERIOD}`]: quotaDoc(uid),
+  "usage/r1": usageDoc(uid),
+  "events/e1": eventDoc(uid),
+  "campaigns/c1": campaignDoc(),
+  "rollups/2026-11-25": { day: "2026-11-25", signups: 3, sparks: 40, costUsd: 0.42 },
+  "alerts/a1": { period: PERIOD, threshold: 0.8, spendUsd: 80, at: Date.now() },
+  [`budgets/${PERIOD}/shards/0`]: { spendUsd: 1.25 },
+  "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
+  "config/app": appConfigDoc(),
+};
+
+const SPECS: CollectionSpec[] = [
+  {
+    name: "users/{uid}",
+    path: `users/${uid}`,
+    list: (db) => collection(db, "users"),
+    create: { path: `users/${uid}`, data: (person) => profileCreate(person ?? OWNER) },
+    update: { displayName: "Alice B." },
+    allowed: {
+      get: ownerAndAdmin,
+      list: adminOnly,
+      create: ["owner"],
+      update: ["owner"],
+      delete: nobody,
+    },
+  },
+  {
+    name: "users/{uid}/sparks/{id}",
+    path: `users/${uid}/sparks/s1`,
+    list: (db) => collection(db, `users/${uid}/sparks`),
+    create: { path: `users/${uid}/sparks/s2`, data: () => sparkDoc() },
+    update: { starred: [0, 2], feedback: "up" },
+    allowed: { ...readOnly(ownerAndAdmin), update: ["owner"] },
+  },
+  {
+    name: "quotas/{uid}_{period}",
+    path: `quotas/${uid}_${PERIOD}`,
+    list: (db) => query(collection(db, "quotas"), where("uid", "==", uid)),
+    create: { path: `quotas/${uid}_2026-12`, data: () => quotaDoc(uid) },
+    update: { used: 0 },
+    allowed: readOnly(ownerAndAdmin),
+  },
+  {
+    name: "usage/{requestId}",
+    path: "usage/r1",
+    list: (db) => query(collection(db, "usage"), where("uid", "==", uid)),
+    create: { path: "usage/r2", data: () => usageDoc(uid) },
+    update: { costUsd: 0 },
+    allowed: readOnly(ownerAndAdmin),
+  },
+  {
+    name: "events/{id}",
+    path: "events/e1",
+    list: (db) => collection(db, "events"),
+    // Each signed-in person records their own event; signed-out visitors only landing_view.
+    create: { path: "events/e2", data: (person) => eventDoc(person?.uid ?? null) },
+    update: { props: {} },
+    allowed: { ...readOnly(adminOnly), create: ["owner", "other user", "admin"] },
+  },
+  {
+    name: "campaigns/{id}",
+    path: "campaigns/c1",
+    list: (db) => collection(db, "campaigns"),
+    create: { path: "campaigns/c2", data: () => campaignDoc() },
+    update: { spendUsd: 300 },
+    allowed: {
+      get: adminOnly,
+      list: adminOnly,
+      create: adminOnly,
+      update: adminOnly,
+      delete: adminOnly,
+    },
+  },
+  {
+    name: "rollups/{day}",
+    path: "rollups/2026-11-25",
+    list: (db) => collection(db, "rollups"),
+    create: { path: "rollups/2026-11-26", data: () => ({ day: "2026-11-26", signups: 1 }) },
+    update: { signups: 4 },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "alerts/{id}",
+    path: "alerts/a1",
+    list: (db) => collection(db, "alerts"),
+    create: { path: "alerts/a2", data: () => ({ period: PERIOD, threshold: 1 }) },
+    update: { threshold: 0.5 },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "budgets/{period}/shards/{n}",
+    path: `budgets/${PERIOD}/shards/0`,
+    list: (db) => collection(db, `budgets/${PERIOD}/shards`),
+    create: { path: `budgets/${PERIOD}/shards/1`, data: () => ({ spendUsd: 0 }) },
+    update: { spendUsd: 0 },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "cache/{key}",
+    path: "cache/k1",
+    list: (db) => collection(db, "cache"),
+    create: { path: "cache/k2", data: () => ({ ideas: [] }) },
+    update: { ideas: [] },
+    allowed: readOnly(nobody),
+  },
+  {
+    name: "config/app",
+    path: "config/app",
+    list: (db) => collection(db, "config"),
+    create: { path: "config/app", data: () => appConfigDoc() },
+    update: { aiPaused: true },
+    allowed: {
+      get: ["owner", "other user", "admin"],
+      list: adminOnly,
+      create: adminOnly,
+      update: adminOnly,
+      delete: adminOnly,
+    },
+  },
+];
+
+function perform(spec: CollectionSpec, operation: Operation, role: Role, db: TestFirestore) {
+  switch (operation) {
+    case "get":
+      return getDoc(doc(db, spec.path));
+    case "list":
+      return getDocs(spec.list(db));
+    case "create":
+      return setDoc(doc(db, spec.create.path), spec.create.data(personOf(role)));
+    case "update":
+      return updateDoc(doc(db, spec.path), spec.update);
+    case "delete":
+      return deleteDoc(doc(db, spec.path));
+  }
+}
+
+function seedFor(spec: CollectionSpec, operation: Operation): Record<string, DocumentData> {
+  if (operation !== "create") return SEED;
+  return Object.fromEntries(Object.entries(SEED).filter(([path]) => path !== spec.create.path));
+}
+
+const rules = useRulesHarness("access matrix");
+
+for (const spec of SPECS) {
+  describe(spec.name, () => {
+    for (const operation of OPERATIONS) {
+      for (const role of ROLES) {
+        const allowed = spec.allowed[operation].includes(role);
+        it(`${spec.name}: ${role} ${allowed ? "can" : "cannot"} ${operation}`, async () => {
+          await rules().reset(seedFor(spec, operation));
+          const attempt = perform(spec, operation, role, rules().as(role));
+          await (allowed ? rules().allowed(attempt) : rules().denied(attempt));
+        });
+      }
+    }
+  });
+}
