@@ -216,3 +216,15 @@ describe("spark: refusals that cost nothing", () => {
     await anonymous.close();
   });
 });
+
+describe("spark: a broken config/app", () => {
+  it("answers failed-precondition (not internal) and writes nothing", async () => {
+    const mia = await user();
+    await setAppConfig({ maxOutputTokens: "lots" });
+    const request = newRequest({ topic: freshTopic("Book club themes"), count: 1 });
+    const error = await sparkError(callSpark(mia, request));
+    expect(error.code).toBe("functions/failed-precondition");
+    expect(error.message).toMatch(/reconfigured/);
+    expect((await adminDb().doc(`usage/${request.requestId}`).get()).exists).toBe(false);
+  });
+});
