@@ -1,9 +1,11 @@
 // The installable, offline-capable shell, in real Chromium: the manifest is linked and complete,
 // the service worker takes control, and with the network gone the shell, a deep link and the
-// lazily loaded admin area still open from the precache.
+// lazily loaded admin area still open from the precache, still signed in (as an admin).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "./browser";
+import { createAccount } from "../support/accounts";
 import { AppShell } from "./pages/appShell";
+import { AuthPages } from "./pages/authPages";
 
 describe("app shell offline journey", () => {
   let session: BrowserSession;
@@ -12,6 +14,8 @@ describe("app shell offline journey", () => {
   beforeAll(async () => {
     session = await launchBrowser();
     app = new AppShell(session.page, session.context);
+    const account = await createAccount("offline", { admin: true });
+    await new AuthPages(session.page).signInFresh(account.email, account.password);
   });
 
   afterAll(async () => {
@@ -21,7 +25,7 @@ describe("app shell offline journey", () => {
   it("renders the shell online with navigation and an online indicator", async () => {
     const response = await app.open("/");
     expect(response?.ok()).toBe(true);
-    expect(await app.heading("Your sparks").isVisible()).toBe(true);
+    await app.heading("Your sparks").waitFor();
     expect(await app.nav.isVisible()).toBe(true);
     expect(await app.offlineIndicator.getAttribute("data-state")).toBe("online");
     expect(await session.page.title()).toBe("IdeaSpark");
@@ -59,7 +63,7 @@ describe("app shell offline journey", () => {
     await app.setOffline(true);
     const response = await app.reload();
     expect(response?.fromServiceWorker()).toBe(true);
-    expect(await app.heading("Your sparks").isVisible()).toBe(true);
+    await app.heading("Your sparks").waitFor();
     await expect.poll(() => app.offlineIndicator.getAttribute("data-state")).toBe("offline");
     expect(await app.offlineIndicator.textContent()).toContain("Offline");
     expect(await app.backendStatus.textContent()).toBe("Backend: offline");

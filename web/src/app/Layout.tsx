@@ -1,14 +1,18 @@
 // The app shell around every screen: header (brand, navigation, connectivity, install), the
-// routed screen, a status footer and the service-worker update prompt.
+// routed screen, a status footer and the service-worker update prompt. It also runs the
+// session's side effects (attribution capture, profile setup).
 import { Link, Outlet, ScrollRestoration, useNavigation } from "react-router";
 import { BackendStatus } from "./BackendStatus";
 import { InstallButton } from "./InstallButton";
 import { OfflineIndicator } from "./OfflineIndicator";
+import { ProfileSetupBanner } from "./ProfileSetupBanner";
 import { ReloadPrompt } from "./ReloadPrompt";
 import { TopNav } from "./TopNav";
+import { useSessionEffects } from "./useSessionEffects";
 
 export function Layout() {
   const navigating = useNavigation().state !== "idle";
+  useSessionEffects();
   return (
     <div className="app-shell" data-testid="app-shell">
       <a className="skip-link" href="#main">
@@ -29,6 +33,7 @@ export function Layout() {
         {navigating && <div className="route-progress" aria-hidden="true" />}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <ProfileSetupBanner />
         <Outlet />
       </main>
       <footer className="app-footer">

@@ -1,12 +1,15 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import { RouterProvider, createMemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { signedIn, signedOut } from "../test/authFakes";
 import { routes } from "./routes";
 
-// The shell's backend badge must never reach for the real Firebase SDK in unit tests.
+// The shell must never reach for the real Firebase SDK in unit tests.
 vi.mock("../data/callables", () => ({
   callHealth: () => Promise.resolve({ status: "ok" }),
 }));
+vi.mock("../data/auth", async () => (await import("../test/authFakes")).fakeAuthModule);
+vi.mock("../data/profile", async () => (await import("../test/authFakes")).fakeProfileModule);
 
 function renderAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
@@ -14,11 +17,8 @@ function renderAt(path: string) {
   return router;
 }
 
-const SCREENS = [
+const SIGNED_IN_SCREENS = [
   ["/", "Your sparks", "IdeaSpark"],
-  ["/welcome", "Ideas on demand", "Welcome · IdeaSpark"],
-  ["/signin", "Sign in", "Sign in · IdeaSpark"],
-  ["/signup", "Create your account", "Sign up · IdeaSpark"],
   ["/spark", "New spark", "New spark · IdeaSpark"],
   ["/spark/abc123", "Spark", "Spark · IdeaSpark"],
   ["/history", "History", "History · IdeaSpark"],
@@ -30,32 +30,65 @@ const SCREENS = [
   ["/admin/no-such-section", "Page not found", "Page not found · IdeaSpark"],
 ] as const;
 
+const GUEST_SCREENS = [
+  ["/welcome", "Ideas on demand", "Welcome · IdeaSpark"],
+  ["/signin", "Sign in", "Sign in · IdeaSpark"],
+  ["/signup", "Create your account", "Sign up · IdeaSpark"],
+  ["/reset-password", "Reset your password", "Reset password · IdeaSpark"],
+] as const;
+
 describe("routes", () => {
   beforeEach(() => {
     document.title = "";
   });
 
-  it.each(SCREENS)("renders %s with its heading and title", async (path, heading, title) => {
-    renderAt(path);
-    expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
-    expect(document.title).toBe(title);
-    expect(screen.getByTestId("app-shell")).toBeTruthy();
-    expect(screen.getByTestId("offline-indicator")).toBeTruthy();
-  });
+  it.each(SIGNED_IN_SCREENS)(
+    "renders %s for a signed-in admin with its heading and title",
+    async (path, heading, title) => {
+      signedIn(true);
+      renderAt(path);
+      expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
+      expect(document.title).toBe(title);
+      expect(screen.getByTestId("app-shell")).toBeTruthy();
+      expect(screen.getByTestId("offline-indicator")).toBeTruthy();
+    },
+  );
+
+  it.each(GUEST_SCREENS)(
+    "renders %s for a signed-out visitor with its heading and title",
+    async (path, heading, title) => {
+      signedOut();
+      renderAt(path);
+      expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
+      expect(document.title).toBe(title);
+    },
+  );
 
   it("shows the spark id from the address", async () => {
+    signedIn();
     renderAt("/spark/abc123");
     expect(await screen.findByText("abc123")).toBeTruthy();
   });
 
   it("marks the current screen in the main navigation", async () => {
+    signedIn();
     renderAt("/history");
     const nav = await screen.findByRole("navigation", { name: "Main" });
     const current = nav.querySelector('[aria-current="page"]');
     expect(current?.textContent).toBe("History");
   });
 
+  it("shows the Admin link only to admins, and as soon as the role arrives", async () => {
+    signedIn(false);
+    renderAt("/");
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(nav.textContent).not.toContain("Admin");
+    act(() => signedIn(true));
+    expect(screen.getByRole("navigation", { name: "Main" }).textContent).toContain("Admin");
+  });
+
   it("reports the backend status once the health probe answers", async () => {
+    signedIn();
     renderAt("/");
     expect((await screen.findByText("Backend: ok")).dataset.testid).toBe("backend-status");
   });

@@ -1,6 +1,20 @@
-// Who is signed in. Sign-in and sign-up flows arrive with the auth feature; this module is the
-// seam they build on (and the only code that touches firebase/auth).
-import { onAuthStateChanged, type User } from "firebase/auth";
+// Firebase Auth for the app (the only code that touches firebase/auth): the session with its
+// custom claims, email/password and Google sign-in, password reset, re-authentication, sign-out.
+// Screens and stores see plain `SessionUser` objects and error codes, never SDK types.
+import {
+  EmailAuthProvider,
+  GoogleAuthProvider,
+  createUserWithEmailAndPassword,
+  onIdTokenChanged,
+  reauthenticateWithCredential,
+  reauthenticateWithPopup,
+  sendPasswordResetEmail,
+  signInWithEmailAndPassword,
+  signInWithPopup,
+  signOut as firebaseSignOut,
+  updateProfile,
+  type User,
+} from "firebase/auth";
 import { authClient } from "./firebase";
 
 /** The part of a Firebase user the app relies on. */
@@ -8,18 +22,92 @@ export interface SessionUser {
   uid: string;
   email: string | null;
   displayName: string | null;
+  /** Sign-in providers linked to the account, e.g. "password", "google.com". */
+  providers: string[];
 }
 
-function toSessionUser(user: User | null): SessionUser | null {
-  return user && { uid: user.uid, email: user.email, displayName: user.displayName };
+/** A signed-in user and what their ID token says about their role. */
+export interface Session {
+  user: SessionUser;
+  admin: boolean;
 }
 
-/** Calls `listener` with the current user now and on every change; returns the unsubscribe. */
-export function onAuthChanged(listener: (user: SessionUser | null) => void): () => void {
-  return onAuthStateChanged(authClient(), (user) => listener(toSessionUser(user)));
+function toSessionUser(user: User): SessionUser {
+  return {
+    uid: user.uid,
+    email: user.email,
+    displayName: user.displayName,
+    providers: user.providerData.map((info) => info.providerId),
+  };
 }
 
-/** The signed-in user, or null (also null until Auth has restored a persisted session). */
-export function currentUser(): SessionUser | null {
-  return toSessionUser(authClient().currentUser);
+function signedInUser(): User {
+  const user = authClient().currentUser;
+  if (!user) throw Object.assign(new Error("Not signed in"), { code: "auth/no-current-user" });
+  return user;
+}
+
+/**
+ * Calls `listener` with the session now and whenever it changes: sign-in, sign-out, and every
+ * ID token refresh (so a role granted since the last token shows up once the token is renewed).
+ */
+export function onSessionChanged(listener: (session: Session | null) => void): () => void {
+  return onIdTokenChanged(authClient(), async (user) => {
+    if (!user) return listener(null);
+    let admin = false;
+    try {
+      admin = (await user.getIdTokenResult()).claims.admin === true;
+    } catch (error) {
+      // Offline with an expired token: signed in, role unknown until the token can be renewed.
+      console.warn("IdeaSpark could not read the ID token claims", error);
+    }
+    listener({ user: toSessionUser(user), admin });
+  });
+}
+
+/** Fetches a fresh ID token (new custom claims); `onSessionChanged` then reports them. */
+export async function refreshSession(): Promise<void> {
+  const user = authClient().currentUser;
+  if (user) await user.getIdToken(true);
+}
+
+export async function signInWithEmail(email: string, password: string): Promise<SessionUser> {
+  return toSessionUser((await signInWithEmailAndPassword(authClient(), email, password)).user);
+}
+
+export async function signUpWithEmail(email: string, password: string): Promise<SessionUser> {
+  return toSessionUser((await createUserWithEmailAndPassword(authClient(), email, password)).user);
+}
+
+export async function signInWithGoogle(): Promise<SessionUser> {
+  const provider = new GoogleAuthProvider();
+  provider.setCustomParameters({ prompt: "select_account" });
+  return toSessionUser((await signInWithPopup(authClient(), provider)).user);
+}
+
+export async function sendPasswordReset(email: string): Promise<void> {
+  await sendPasswordResetEmail(authClient(), email);
+}
+
+/** Sets the name on the Auth profile (shown by Firebase emails and in ID tokens). */
+export async function setAuthDisplayName(displayName: string): Promise<void> {
+  await updateProfile(signedInUser(), { displayName });
+}
+
+/**
+ * Proves a recent sign-in before a sensitive operation: with the password when the account has
+ * one, otherwise with the Google popup.
+ */
+export async function reauthenticate(password?: string): Promise<void> {
+  const user = signedInUser();
+  if (password !== undefined) {
+    if (!user.email) throw Object.assign(new Error("No email"), { code: "auth/invalid-email" });
+    await reauthenticateWithCredential(user, EmailAuthProvider.credential(user.email, password));
+  } else {
+    await reauthenticateWithPopup(user, new GoogleAuthProvider());
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await firebaseSignOut(authClient());
 }

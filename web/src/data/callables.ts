@@ -1,10 +1,21 @@
 // Typed wrappers over the callable Cloud Functions: each sends a domain request and parses the
 // answer with the domain schema, so a contract drift fails here, loudly, not deep in the UI.
-import { HealthRequest, HealthResponse } from "@ideaspark/domain";
+import {
+  AdminSetPlanRequest,
+  AdminSetPlanResult,
+  AdminSetRoleRequest,
+  AdminSetRoleResult,
+  DeleteMyAccountRequest,
+  DeleteMyAccountResult,
+  ExportMyDataResult,
+  HealthRequest,
+  HealthResponse,
+} from "@ideaspark/domain";
 import { httpsCallable } from "firebase/functions";
 import { functionsClient } from "./firebase";
 
 const HEALTH_TIMEOUT_MS = 8_000;
+const ACCOUNT_TIMEOUT_MS = 60_000;
 
 /** Probes the backend end to end (functions + Firestore). Rejects when it cannot be reached. */
 export async function callHealth(request: HealthRequest = {}): Promise<HealthResponse> {
@@ -13,4 +24,35 @@ export async function callHealth(request: HealthRequest = {}): Promise<HealthRes
   });
   const result = await health(HealthRequest.parse(request));
   return HealthResponse.parse(result.data);
+}
+
+/** Admins only: moves a user to another plan. */
+export async function callAdminSetPlan(request: AdminSetPlanRequest): Promise<AdminSetPlanResult> {
+  const call = httpsCallable<AdminSetPlanRequest, unknown>(functionsClient(), "adminSetPlan");
+  return AdminSetPlanResult.parse((await call(AdminSetPlanRequest.parse(request))).data);
+}
+
+/** Admins only: gives or takes the admin role (the user sees it after their token refreshes). */
+export async function callAdminSetRole(request: AdminSetRoleRequest): Promise<AdminSetRoleResult> {
+  const call = httpsCallable<AdminSetRoleRequest, unknown>(functionsClient(), "adminSetRole");
+  return AdminSetRoleResult.parse((await call(AdminSetRoleRequest.parse(request))).data);
+}
+
+/** Everything stored about the signed-in user (profile, sparks, usage, quotas). */
+export async function callExportMyData(): Promise<ExportMyDataResult> {
+  const call = httpsCallable<Record<string, never>, unknown>(functionsClient(), "exportMyData", {
+    timeout: ACCOUNT_TIMEOUT_MS,
+  });
+  return ExportMyDataResult.parse((await call({})).data);
+}
+
+/** Deletes the signed-in user's account and data; needs a sign-in within the last 5 minutes. */
+export async function callDeleteMyAccount(): Promise<DeleteMyAccountResult> {
+  const call = httpsCallable<DeleteMyAccountRequest, unknown>(
+    functionsClient(),
+    "deleteMyAccount",
+    { timeout: ACCOUNT_TIMEOUT_MS },
+  );
+  const request = DeleteMyAccountRequest.parse({ confirm: "DELETE" });
+  return DeleteMyAccountResult.parse((await call(request)).data);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WebConfigError, parseWebConfig } from "./env";
+import { WebConfigError, googleSignInEnabled, parseWebConfig } from "./env";
 
 const production = {
   VITE_FIREBASE_API_KEY: "AIza-test",
@@ -99,5 +99,16 @@ describe("parseWebConfig", () => {
     const problems = problemsOf({ ...production, VITE_FIREBASE_PROJECT_ID: "demo-ideaspark" });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^VITE_FIREBASE_PROJECT_ID is a demo project/);
+  });
+});
+
+describe("googleSignInEnabled", () => {
+  it("offers Google sign-in only when VITE_AUTH_GOOGLE is exactly true", () => {
+    expect(googleSignInEnabled({ VITE_AUTH_GOOGLE: "true" })).toBe(true);
+    expect(googleSignInEnabled({ VITE_AUTH_GOOGLE: "false" })).toBe(false);
+    expect(googleSignInEnabled({})).toBe(false);
+    expect(problemsOf({ ...production, VITE_AUTH_GOOGLE: "yes" })).toEqual([
+      'VITE_AUTH_GOOGLE must be "true" or "false"',
+    ]);
   });
 });

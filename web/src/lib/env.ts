@@ -36,6 +36,9 @@ const WebEnv = z
       .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
       .optional()
       .transform((value) => value === "true"),
+    VITE_AUTH_GOOGLE: z
+      .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
+      .optional(),
     VITE_AUTH_EMULATOR_HOST: emulatorAddress("127.0.0.1:9099"),
     VITE_FIRESTORE_EMULATOR_HOST: emulatorAddress("127.0.0.1:8080"),
     VITE_FUNCTIONS_EMULATOR_HOST: emulatorAddress("127.0.0.1:5001"),
@@ -83,6 +86,14 @@ export class WebConfigError extends Error {
         "(see web/.env.example), or build with --mode emulator for the Emulator Suite.",
     );
   }
+}
+
+/**
+ * Whether the "Continue with Google" button is offered (`VITE_AUTH_GOOGLE=true`; the provider
+ * must also be enabled in the Firebase console, or be the Auth emulator's fake Google flow).
+ */
+export function googleSignInEnabled(env: Record<string, unknown> = import.meta.env): boolean {
+  return env.VITE_AUTH_GOOGLE === "true";
 }
 
 /** Parses `import.meta.env` (or Vite's `loadEnv` result) into a {@link WebConfig}. */

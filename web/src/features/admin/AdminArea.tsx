@@ -1,5 +1,5 @@
 // The admin area, loaded on demand (route-level lazy import) so its code never weighs on the
-// everyday app. Role gating (a 403 for non-admins) arrives with the auth issue; the data behind
+// everyday app. Only admins get here (app/RequireAdmin.tsx shows others a 403); the data behind
 // these pages is refused by rules and functions regardless.
 import { NavLink, Route, Routes } from "react-router";
 import { NotFoundScreen } from "../notFound/NotFoundScreen";

@@ -1,5 +1,5 @@
-// Landing page for signed-out visitors. Campaign attribution (utm_* / ref capture) lands with
-// the analytics issue.
+// Landing page for signed-out visitors. Campaign parameters (utm_* / ref) on this or any other
+// landing URL are stored by the shell (app/useSessionEffects.ts) to credit the sign-up.
 import { Link } from "react-router";
 import { Screen } from "../../ui/Screen";
 
