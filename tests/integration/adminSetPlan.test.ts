@@ -20,15 +20,13 @@ beforeAll(async () => {
   await adminAuth().setCustomUserClaims(admin.uid, { admin: true });
   // The profile each person creates at sign-up (plans are only set on existing profiles).
   for (const who of [admin, member]) {
-    await adminDb()
-      .doc(`users/${who.uid}`)
-      .set({
-        email: who.email,
-        displayName: "Test",
-        createdAt: Date.now(),
-        attribution: null,
-        aiDataUseConsent: false,
-      });
+    await adminDb().doc(`users/${who.uid}`).set({
+      email: who.email,
+      displayName: "Test",
+      createdAt: Date.now(),
+      attribution: null,
+      aiDataUseConsent: false,
+    });
   }
   await admin.auth.currentUser?.getIdToken(true);
 });
