@@ -1,8 +1,10 @@
 // The bootstrap as a developer meets it: the CLI, in an environment missing things.
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { firebaseToolsEmulatorInfo } from "./firestoreEmulator.js";
 import { REPO_ROOT } from "./prepare.js";
 import { fakeGcloudSdk, fakeJdk, isolatedEnv, tempDir } from "./testSupport.js";
 
@@ -43,6 +45,22 @@ describe("npm run emulators:prepare", () => {
     expect(run.stdout).toMatch(/Java 21\.0\.5/);
     expect(run.stdout).toMatch(/Google Cloud SDK jar via launcher/);
     expect(run.stdout).toMatch(/Emulator UI: off/);
+  });
+
+  it("turns the Emulator UI on when its bundle is already cached", () => {
+    const root = tempDir();
+    const jvms = path.join(root, "jvm");
+    fakeJdk(jvms, "temurin-21", "21.0.5");
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    });
+    const { version } = firebaseToolsEmulatorInfo().ui.main;
+    const server = path.join(env.FIREBASE_EMULATORS_PATH ?? "", `ui-v${version}`, "server");
+    mkdirSync(server, { recursive: true });
+    writeFileSync(path.join(server, "server.mjs"), "");
+    const run = runPrepare(env, ["--no-port-check"]);
+    expect(run.stdout).toMatch(/Emulator UI: on/);
   });
 
   it("exits 1 naming the busy port when an emulator port is taken", async () => {
