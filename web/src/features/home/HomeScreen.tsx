@@ -2,31 +2,83 @@
 import { Link } from "react-router";
 import { EmptyState } from "../../ui/EmptyState";
 import { Screen } from "../../ui/Screen";
+import { HistorySkeleton } from "../history/HistorySkeleton";
+import { SavedDataNotice } from "../history/SavedDataNotice";
+import { SparkListItem } from "../history/SparkListItem";
+import { useSparks } from "../history/useSparks";
+import { UsageMeter } from "../usage/UsageMeter";
+import { UsageMeterSkeleton } from "../usage/UsageMeterSkeleton";
+import { useUsageSummary } from "../usage/useUsageSummary";
+
+/** Sparks shown on home; the rest are in History. */
+export const RECENT_SPARKS = 5;
 
 export function HomeScreen() {
+  const sparks = useSparks(RECENT_SPARKS);
+  const usage = useUsageSummary();
   return (
     <Screen
       title="Your sparks"
       documentTitle="IdeaSpark"
       lead="Recent sparks and how much of this month's allowance you have used."
+      testId="home-screen"
       actions={
-        <Link className="button button-primary" to="/spark">
+        <Link className="button button-primary" to="/spark" data-testid="new-spark">
           New spark
         </Link>
       }
     >
-      <div className="panel-grid">
-        <EmptyState title="No sparks yet">
-          <p>
-            Your most recent sparks will appear here, newest first, and stay readable offline. Start
-            one by describing what you need ideas for.
+      {sparks.status === "ready" && <SavedDataNotice fromCache={sparks.fromCache} />}
+      <div className="home-grid">
+        <section className="panel home-recent" aria-labelledby="home-recent-title">
+          <h2 id="home-recent-title">Recent sparks</h2>
+          {sparks.status === "loading" && <HistorySkeleton />}
+          {sparks.status === "error" && (
+            <p className="form-alert" role="alert" data-testid="home-sparks-error">
+              Your sparks could not be loaded. Check your connection and try again.
+            </p>
+          )}
+          {sparks.status === "ready" && sparks.data.length === 0 && (
+            <EmptyState
+              title="No sparks yet"
+              action={
+                <Link className="button button-secondary" to="/spark">
+                  Start your first spark
+                </Link>
+              }
+            >
+              <p>
+                Describe what you need ideas for — a product, a campaign, a talk, a gift — and your
+                sparks will appear here, newest first, readable offline too.
+              </p>
+            </EmptyState>
+          )}
+          {sparks.status === "ready" && sparks.data.length > 0 && (
+            <>
+              <ul className="history-list" data-testid="home-recent-list">
+                {sparks.data.map((stored) => (
+                  <SparkListItem key={stored.id} stored={stored} />
+                ))}
+              </ul>
+              <p className="home-more">
+                <Link to="/history">All sparks in History</Link>
+              </p>
+            </>
+          )}
+        </section>
+        <section className="panel home-usage" aria-labelledby="home-usage-title">
+          <h2 id="home-usage-title">This month's usage</h2>
+          {usage.status === "loading" && <UsageMeterSkeleton />}
+          {usage.status === "error" && (
+            <p className="form-alert" role="alert" data-testid="home-usage-error">
+              Your usage could not be loaded right now.
+            </p>
+          )}
+          {usage.status === "ready" && <UsageMeter summary={usage} />}
+          <p className="home-more">
+            <Link to="/usage">Usage details</Link>
           </p>
-        </EmptyState>
-        <EmptyState title="This month's usage">
-          <p>
-            A meter of the tokens you have used against your plan's monthly limit will sit here.
-          </p>
-        </EmptyState>
+        </section>
       </div>
     </Screen>
   );

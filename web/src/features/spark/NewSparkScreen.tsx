@@ -1,18 +1,85 @@
 // The brief: topic, audience, constraints, number of ideas and tone, validated with the same
-// schema the spark function uses. The form arrives with the spark issue.
-import { EmptyState } from "../../ui/EmptyState";
+// schema the spark function uses. The draft is kept while typing; offline, a submitted brief is
+// queued (with its requestId) and sent once the person confirms after the connection returns.
+import type { SparkBrief } from "@ideaspark/domain";
+import { useEffect, useState, type FormEvent } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { useOnline } from "../../app/connectivityStore";
+import { createDrafts, type FormDraft, type QueuedBrief } from "../../lib/drafts";
 import { Screen } from "../../ui/Screen";
+import { BriefFields } from "./BriefFields";
+import { EMPTY_FORM, parseBriefForm, type BriefErrors, type BriefField } from "./briefForm";
+import { QueuedBriefs } from "./QueuedBriefs";
+import { sparkRuns } from "./sparkRunStore";
+
+const drafts = createDrafts();
+
+function initialForm(prefill: unknown): FormDraft {
+  const state = prefill as { form?: FormDraft } | null;
+  if (state?.form) return { ...EMPTY_FORM, ...state.form };
+  return drafts.loadForm() ?? EMPTY_FORM;
+}
 
 export function NewSparkScreen() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const online = useOnline();
+  const [form, setForm] = useState<FormDraft>(() => initialForm(location.state));
+  const [errors, setErrors] = useState<BriefErrors>({});
+  const [queued, setQueued] = useState<QueuedBrief[]>(() => drafts.queued());
+
+  useEffect(() => drafts.saveForm(form), [form]);
+
+  const setField = (field: BriefField, value: string) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  };
+
+  const send = (requestId: string, brief: SparkBrief) => {
+    void sparkRuns.start(requestId, brief);
+    navigate(`/spark/${requestId}`);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseBriefForm(form);
+    if (parsed.errors) return setErrors(parsed.errors);
+    const requestId = crypto.randomUUID();
+    drafts.clearForm();
+    if (!online) {
+      drafts.queue({ requestId, brief: parsed.brief, queuedAt: Date.now() });
+      setQueued(drafts.queued());
+      setForm(EMPTY_FORM);
+      return;
+    }
+    send(requestId, parsed.brief);
+  };
+
+  const sendQueued = (entry: QueuedBrief) => {
+    drafts.unqueue(entry.requestId);
+    send(entry.requestId, entry.brief);
+  };
+
+  const discardQueued = (entry: QueuedBrief) => {
+    drafts.unqueue(entry.requestId);
+    setQueued(drafts.queued());
+  };
+
   return (
-    <Screen title="New spark" lead="Describe what you need ideas for.">
-      <EmptyState title="The brief form is on its way">
-        <p>
-          Here you will set the topic, the audience, any constraints, how many ideas you want and
-          the tone. If you are offline, the brief is kept as a draft and sent when you confirm after
-          the connection returns.
-        </p>
-      </EmptyState>
+    <Screen title="New spark" lead="Describe what you need ideas for." testId="new-spark-screen">
+      <QueuedBriefs queued={queued} online={online} onSend={sendQueued} onDiscard={discardQueued} />
+      <form className="spark-form" noValidate onSubmit={onSubmit} data-testid="spark-form">
+        <BriefFields form={form} errors={errors} onChange={setField} />
+        {!online && (
+          <p className="spark-offline-note" role="status" data-testid="spark-offline-note">
+            You're offline. Your brief will be kept as a queued draft and sent when you confirm
+            after the connection returns.
+          </p>
+        )}
+        <button type="submit" className="button button-primary" data-testid="spark-submit">
+          {online ? "Spark ideas" : "Queue brief"}
+        </button>
+      </form>
     </Screen>
   );
 }

@@ -1,0 +1,54 @@
+// A finished spark read from Firestore: the ideas with stars and "more like this", thumbs
+// up/down for the whole answer (optimistic, rolled back on failure) and what it used.
+import type { SparkDoc } from "@ideaspark/domain";
+import { useNavigate } from "react-router";
+import { FormAlert } from "../../ui/FormAlert";
+import { moreLikeThis } from "./briefForm";
+import { IdeaCard } from "./IdeaCard";
+import { sparkOwner, useOwnerError, useOwnerMarks } from "./sparkOwnerStore";
+import { SparkUsageLine } from "./SparkUsageLine";
+
+export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark: SparkDoc }) {
+  const navigate = useNavigate();
+  const marks = useOwnerMarks(id, { feedback: spark.feedback, starred: spark.starred });
+  const error = useOwnerError(id);
+  const feedbackButton = (value: "up" | "down", label: string, icon: string) => (
+    <button
+      type="button"
+      className={`button button-small ${marks.feedback === value ? "button-primary" : "button-secondary"}`}
+      aria-pressed={marks.feedback === value}
+      aria-label={label}
+      data-testid={`feedback-${value}`}
+      onClick={() => void sparkOwner.toggleFeedback(uid, id, marks, value)}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+  return (
+    <>
+      <div className="spark-summary">
+        <SparkUsageLine usage={spark.usage} cached={spark.cached} />
+        <div className="spark-feedback" role="group" aria-label="Rate these ideas">
+          <span>Helpful?</span>
+          {feedbackButton("up", "Helpful", "👍")}
+          {feedbackButton("down", "Not helpful", "👎")}
+        </div>
+      </div>
+      {error && <FormAlert testId="owner-error">{error}</FormAlert>}
+      <div className="spark-ideas" data-testid="spark-ideas" data-count={spark.ideas.length}>
+        {spark.ideas.map((idea, index) => (
+          <IdeaCard
+            key={index}
+            idea={idea}
+            index={index}
+            starred={marks.starred.includes(index)}
+            onStar={() => void sparkOwner.toggleStar(uid, id, marks, index)}
+            onMoreLikeThis={() =>
+              navigate("/spark", { state: { form: moreLikeThis(idea, spark.brief) } })
+            }
+          />
+        ))}
+      </div>
+    </>
+  );
+}
