@@ -7,12 +7,13 @@ import { moreLikeThis } from "./briefForm";
 import { IdeaCard } from "./IdeaCard";
 import { sparkOwner, useOwnerError, useOwnerMarks } from "./sparkOwnerStore";
 import { SparkUsageLine } from "./SparkUsageLine";
+import { ThumbIcon } from "./ThumbIcon";
 
 export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark: SparkDoc }) {
   const navigate = useNavigate();
   const marks = useOwnerMarks(id, { feedback: spark.feedback, starred: spark.starred });
   const error = useOwnerError(id);
-  const feedbackButton = (value: "up" | "down", label: string, icon: string) => (
+  const feedbackButton = (value: "up" | "down", label: string) => (
     <button
       type="button"
       className={`button button-small ${marks.feedback === value ? "button-primary" : "button-secondary"}`}
@@ -21,7 +22,7 @@ export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark
       data-testid={`feedback-${value}`}
       onClick={() => void sparkOwner.toggleFeedback(uid, id, marks, value)}
     >
-      <span aria-hidden="true">{icon}</span>
+      <ThumbIcon direction={value} />
     </button>
   );
   return (
@@ -30,8 +31,8 @@ export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark
         <SparkUsageLine usage={spark.usage} cached={spark.cached} />
         <div className="spark-feedback" role="group" aria-label="Rate these ideas">
           <span>Helpful?</span>
-          {feedbackButton("up", "Helpful", "👍")}
-          {feedbackButton("down", "Not helpful", "👎")}
+          {feedbackButton("up", "Helpful")}
+          {feedbackButton("down", "Not helpful")}
         </div>
       </div>
       {error && <FormAlert testId="owner-error">{error}</FormAlert>}
