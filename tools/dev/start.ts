@@ -9,13 +9,7 @@ import {
   REPO_ROOT,
 } from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT, WEB_DEV_PORT } from "../emulators/ports.js";
-import {
-  descendants,
-  type ManagedProcess,
-  startProcess,
-  waitFor,
-  httpOk,
-} from "../lib/processes.js";
+import { killTree, type ManagedProcess, startProcess, waitFor, httpOk } from "../lib/processes.js";
 import {
   buildForEmulators,
   emulatorClientEnv,
@@ -48,17 +42,7 @@ function writeUiConfig(): string {
 
 /** Last resort: kill every process group at once (no export), so nothing is left behind. */
 function killAll(code: number): never {
-  for (const managed of running) {
-    const pid = managed.child.pid;
-    if (!pid) continue;
-    for (const target of [-pid, ...descendants(pid)]) {
-      try {
-        process.kill(target, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }
-  }
+  for (const managed of running) if (managed.child.pid) killTree(managed.child.pid);
   process.exit(code);
 }
 

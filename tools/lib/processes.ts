@@ -15,6 +15,12 @@ export interface ManagedProcess {
   }): Promise<void>;
 }
 
+/** SIGKILLs a process's group and every descendant (some start groups of their own). */
+export function killTree(pid: number, tree: number[] = descendants(pid)): void {
+  killGroup(pid, "SIGKILL");
+  for (const stray of tree) killPid(stray, "SIGKILL");
+}
+
 export interface StartOptions extends Pick<SpawnOptions, "cwd" | "env"> {
   /** Print the child's output with a `[name]` prefix (default true). */
   echo?: boolean;
@@ -116,8 +122,7 @@ export function startProcess(
       await Promise.race([exited, timer]);
     }
     // Anything the leader left behind, in its group or in groups of its own, goes too.
-    killGroup(pid, "SIGKILL");
-    for (const stray of tree) killPid(stray, "SIGKILL");
+    killTree(pid, tree);
   };
 
   const managed = { name, child, exited, stop };

@@ -1,7 +1,13 @@
 // The settlement step of a spark, in one transaction: the hold is released, the actual tokens
 // are added to the user's period usage, and usage/{requestId} plus the spark document are
 // written. usage/{requestId} is the idempotency guard: a request is only ever settled once.
-import { pruneExpiredHolds, type SparkDoc, type UsageRecord } from "@ideaspark/domain";
+import {
+  pruneExpiredHolds,
+  type Holds,
+  type QuotaHold,
+  type SparkDoc,
+  type UsageRecord,
+} from "@ideaspark/domain";
 import { addSpend } from "./budget.js";
 import { firestore } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
@@ -18,6 +24,14 @@ export interface Settlement {
   spark: SparkDoc;
 }
 
+/** The holds left once `requestId`'s is released (expired ones are dropped too). */
+function holdsWithout(holds: Holds, requestId: string, nowMs: number): Record<string, QuotaHold> {
+  return pruneExpiredHolds(
+    Object.fromEntries(Object.entries(holds).filter(([id]) => id !== requestId)),
+    nowMs,
+  );
+}
+
 /** Returns false when the request had already been settled (nothing was written). */
 export async function settleSpark(s: Settlement): Promise<boolean> {
   const db = firestore();
@@ -29,10 +43,7 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
     countReads(2);
     if (usageSnap?.exists) return false;
     const quota = readQuota(s.uid, s.period, quotaSnap?.data());
-    const holds = pruneExpiredHolds(
-      Object.fromEntries(Object.entries(quota.holds).filter(([id]) => id !== s.requestId)),
-      s.nowMs,
-    );
+    const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
     tx.set(ref, {
       ...quota,
       used: quota.used + Math.ceil(s.chargedTokens),
@@ -62,10 +73,7 @@ export async function releaseHold(
     if (!snap.exists) return;
     const quota = readQuota(uid, period, snap.data());
     if (!Object.hasOwn(quota.holds, requestId)) return;
-    const holds = pruneExpiredHolds(
-      Object.fromEntries(Object.entries(quota.holds).filter(([id]) => id !== requestId)),
-      nowMs,
-    );
+    const holds = holdsWithout(quota.holds, requestId, nowMs);
     countWrites(1);
     tx.set(ref, { ...quota, holds, updatedAt: nowMs });
   });

@@ -28,10 +28,16 @@ export async function setUserPlan(
   byUid: string,
   nowMs: number,
 ): Promise<boolean> {
+  return updateExistingProfile(uid, { plan, planUpdatedAt: nowMs, planUpdatedBy: byUid });
+}
+
+/** Updates users/{uid} only if it exists; false when the person has no profile yet. */
+async function updateExistingProfile(
+  uid: string,
+  fields: Record<string, unknown>,
+): Promise<boolean> {
   try {
-    await firestore()
-      .doc(`users/${uid}`)
-      .update({ plan, planUpdatedAt: nowMs, planUpdatedBy: byUid });
+    await firestore().doc(`users/${uid}`).update(fields);
     return true;
   } catch (error) {
     if ((error as { code?: unknown }).code === GRPC_NOT_FOUND) return false;
@@ -66,15 +72,7 @@ export async function setUserRole(
   byUid: string,
   nowMs: number,
 ): Promise<boolean> {
-  try {
-    await firestore()
-      .doc(`users/${uid}`)
-      .update({ role, roleUpdatedAt: nowMs, roleUpdatedBy: byUid });
-    return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === GRPC_NOT_FOUND) return false;
-    throw error;
-  }
+  return updateExistingProfile(uid, { role, roleUpdatedAt: nowMs, roleUpdatedBy: byUid });
 }
 
 /** Deletes the Auth account; false when it was already gone (so a retry is harmless). */

@@ -6,7 +6,7 @@ import { FormAlert } from "../../ui/FormAlert";
 import { Screen } from "../../ui/Screen";
 import { TextField } from "../../ui/TextField";
 import { useForm } from "../../ui/useForm";
-import { authErrorCode, describeAuthError } from "./authErrors";
+import { authErrorCode, showAuthError } from "./authErrors";
 import { sendPasswordReset } from "./authActions";
 import { ResetPasswordForm } from "./authSchemas";
 
@@ -21,9 +21,7 @@ export function ResetPasswordScreen() {
     } catch (error) {
       // Same answer as success: whether an address has an account is nobody else's business.
       if (authErrorCode(error) === "auth/user-not-found") return setSentTo(email);
-      const problem = describeAuthError(error);
-      if (problem?.field) form.setErrors({ [problem.field]: problem.message });
-      else form.setFormError(problem?.message ?? null);
+      showAuthError(form, error);
     }
   });
 

@@ -5,7 +5,7 @@ import { FormAlert } from "../../ui/FormAlert";
 import { Screen } from "../../ui/Screen";
 import { TextField } from "../../ui/TextField";
 import { useForm } from "../../ui/useForm";
-import { describeAuthError } from "./authErrors";
+import { showAuthError } from "./authErrors";
 import { signInWithPassword } from "./authActions";
 import { SignInForm } from "./authSchemas";
 import { GoogleButton } from "./GoogleButton";
@@ -20,9 +20,7 @@ export function SignInScreen() {
     try {
       await signInWithPassword(email, password);
     } catch (error) {
-      const problem = describeAuthError(error);
-      if (problem?.field) form.setErrors({ [problem.field]: problem.message });
-      else form.setFormError(problem?.message ?? null);
+      showAuthError(form, error);
     }
   });
 

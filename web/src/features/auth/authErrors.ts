@@ -68,3 +68,16 @@ export function describeAuthError(
   console.error("IdeaSpark auth error", error);
   return { message: "Something went wrong. Please try again." };
 }
+
+/** Shows a failed auth call on a form: next to its field when it has one, else above the form. */
+export function showAuthError(
+  form: {
+    setErrors: (errors: Partial<Record<"email" | "password", string>>) => void;
+    setFormError: (message: string | null) => void;
+  },
+  error: unknown,
+): void {
+  const problem = describeAuthError(error);
+  if (problem?.field) form.setErrors({ [problem.field]: problem.message });
+  else form.setFormError(problem?.message ?? null);
+}
