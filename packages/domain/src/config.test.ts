@@ -45,7 +45,7 @@ describe("parseAppConfig", () => {
     });
     expect(config.pricing["gpt-4.1-mini"]).toEqual({ inputPerMTok: 1, outputPerMTok: 2 });
     expect(config.pricing["o4-mini"]?.outputPerMTok).toBe(4.4);
-    expect(config.pricing["gpt-4.1-nano"]).toEqual(DEFAULT_APP_CONFIG.pricing["gpt-4.1-nano"]);
+    expect(config.pricing["gpt-5-nano"]).toEqual(DEFAULT_APP_CONFIG.pricing["gpt-5-nano"]);
   });
 
   it("replaces arrays instead of merging them", () => {

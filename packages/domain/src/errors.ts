@@ -15,6 +15,9 @@ export const DOMAIN_ERROR_KINDS = [
   "permission-denied",
   "not-found",
   "cancelled",
+  "refused",
+  "in-progress",
+  "request-id-taken",
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
@@ -27,13 +30,23 @@ export type CallableErrorCode =
   | "unauthenticated"
   | "permission-denied"
   | "not-found"
+  | "already-exists"
+  | "aborted"
   | "cancelled";
+
+/**
+ * What a person can do next, which the app offers as its one button: try again with a new
+ * request, wait out a countdown, upgrade, edit the brief, follow the request already running,
+ * sign in again, or nothing.
+ */
+export type NextStep = "retry" | "wait" | "upgrade" | "edit-brief" | "follow" | "sign-in" | "none";
 
 export interface DomainErrorSpec {
   code: CallableErrorCode;
   /** Whether the same request may succeed if tried again later without changes. */
   retryable: boolean;
   message: string;
+  next: NextStep;
 }
 
 /** Kind → callable code, retryability and default message: the one place they are decided. */
@@ -41,55 +54,88 @@ export const DOMAIN_ERRORS: Readonly<Record<DomainErrorKind, DomainErrorSpec>> =
   "invalid-argument": {
     code: "invalid-argument",
     retryable: false,
+    next: "edit-brief",
     message: "The request is invalid.",
   },
   "quota-exhausted": {
     code: "resource-exhausted",
     retryable: false,
+    next: "upgrade",
     message: "You have used this month's tokens.",
   },
   "rate-limited": {
     code: "resource-exhausted",
     retryable: true,
+    next: "wait",
     message: "Too many requests. Wait a moment and try again.",
   },
   "ai-paused": {
     code: "failed-precondition",
     retryable: false,
+    next: "none",
     message: "Idea generation is paused for maintenance. Please try again later.",
   },
   "budget-exhausted": {
     code: "failed-precondition",
     retryable: false,
+    next: "upgrade",
     message: "Free idea generation is paused until next month. Upgrade to keep going.",
   },
   "moderation-refused": {
     code: "invalid-argument",
     retryable: false,
+    next: "edit-brief",
     message:
       "This brief can't be answered because it breaks our content rules. Please rephrase it.",
   },
   "provider-unavailable": {
     code: "unavailable",
     retryable: true,
+    next: "retry",
     message: "The AI service is busy right now. Please try again in a minute.",
   },
   unauthenticated: {
     code: "unauthenticated",
     retryable: false,
+    next: "sign-in",
     message: "Please sign in to continue.",
   },
   "permission-denied": {
     code: "permission-denied",
     retryable: false,
+    next: "none",
     message: "You don't have access to this.",
   },
   "not-found": {
     code: "not-found",
     retryable: false,
+    next: "none",
     message: "That item doesn't exist (or was deleted).",
   },
-  cancelled: { code: "cancelled", retryable: true, message: "The request was cancelled." },
+  cancelled: {
+    code: "cancelled",
+    retryable: true,
+    next: "retry",
+    message: "The request was cancelled.",
+  },
+  refused: {
+    code: "invalid-argument",
+    retryable: false,
+    next: "edit-brief",
+    message: "The AI declined to answer this brief. Please rephrase it and try again.",
+  },
+  "in-progress": {
+    code: "aborted",
+    retryable: true,
+    next: "follow",
+    message: "This request is already running. Its ideas will appear here when it finishes.",
+  },
+  "request-id-taken": {
+    code: "already-exists",
+    retryable: false,
+    next: "retry",
+    message: "This request id belongs to another request. Start a new spark.",
+  },
 };
 
 /** Structured details sent with a callable error so the web app can react to the kind. */

@@ -5,6 +5,7 @@ export * from "./issues.js";
 export * from "./spark.js";
 export * from "./sparkDoc.js";
 export * from "./usage.js";
+export * from "./ledger.js";
 export * from "./quota.js";
 export * from "./pricing.js";
 export * from "./tokens.js";

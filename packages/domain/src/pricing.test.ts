@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_APP_CONFIG } from "./config.js";
 import {
   UnknownModelError,
   costMicroUsd,
@@ -10,7 +9,11 @@ import {
   type PricingTable,
 } from "./pricing.js";
 
-const table: PricingTable = DEFAULT_APP_CONFIG.pricing;
+// A fixed table so the hand-checked sums below do not move when the defaults change.
+const table: PricingTable = {
+  "gpt-4.1-mini": { inputPerMTok: 0.4, cachedInputPerMTok: 0.1, outputPerMTok: 1.6 },
+  "gpt-4.1-nano": { inputPerMTok: 0.1, cachedInputPerMTok: 0.025, outputPerMTok: 0.4 },
+};
 
 describe("costUsd", () => {
   it("prices input and output per million tokens", () => {

@@ -38,18 +38,33 @@ export interface SparkPrompt {
   promptVersion: string;
 }
 
-/** The instructions and user input for a brief (already parsed by `SparkBrief`). */
-export function buildSparkPrompt(brief: SparkBrief): SparkPrompt {
-  const plural = brief.count === 1 ? "idea" : "ideas";
+/**
+ * The instructions and user input for a brief (already parsed by `SparkBrief`). A resumed
+ * answer (`resume`) asks only for the ideas still missing and names the ones already given,
+ * so the model neither repeats them nor redoes their work.
+ */
+export function buildSparkPrompt(
+  brief: SparkBrief,
+  resume?: { count: number; givenTitles: readonly string[] },
+): SparkPrompt {
+  const count = resume?.count ?? brief.count;
+  const plural = count === 1 ? "idea" : "ideas";
   // JSON string literals keep user text on one line and clearly quoted: it reads as data.
   const lines = [
-    `Give exactly ${brief.count} ${plural} for this brief.`,
+    resume && resume.givenTitles.length > 0
+      ? `Give exactly ${count} more ${plural} for this brief.`
+      : `Give exactly ${count} ${plural} for this brief.`,
     "",
     `Topic: ${JSON.stringify(brief.topic)}`,
   ];
   if (brief.audience) lines.push(`Audience: ${JSON.stringify(brief.audience)}`);
   if (brief.constraints) lines.push(`Constraints: ${JSON.stringify(brief.constraints)}`);
   lines.push(`Tone: ${TONE_GUIDE[brief.tone ?? DEFAULT_TONE]}`);
+  if (resume && resume.givenTitles.length > 0) {
+    lines.push(
+      `Already given (do not repeat or rephrase): ${resume.givenTitles.map((t) => JSON.stringify(t)).join(", ")}`,
+    );
+  }
   return {
     instructions: SPARK_INSTRUCTIONS,
     input: lines.join("\n"),
@@ -57,9 +72,23 @@ export function buildSparkPrompt(brief: SparkBrief): SparkPrompt {
   };
 }
 
-/** Output tokens to allow for `count` ideas, never above the configured cap. */
-export function maxOutputTokensFor(count: number, cap: number): number {
-  return Math.min(cap, OUTPUT_TOKENS_BASE + count * OUTPUT_TOKENS_PER_IDEA);
+/**
+ * Output tokens to allow for `count` ideas: the model's per-idea budget (which includes its
+ * reasoning) plus the JSON framing, never above the model's own limit or the configured cap.
+ */
+export function maxOutputTokensFor(
+  count: number,
+  cap: number,
+  model: { outputTokensPerIdea: number; maxOutputTokens: number } = {
+    outputTokensPerIdea: OUTPUT_TOKENS_PER_IDEA,
+    maxOutputTokens: cap,
+  },
+): number {
+  return Math.min(
+    cap,
+    model.maxOutputTokens,
+    OUTPUT_TOKENS_BASE + count * model.outputTokensPerIdea,
+  );
 }
 
 const text = (description: string) => ({ type: "string", description }) as const;

@@ -13,6 +13,8 @@ export interface FailureInfo {
   status?: number | null;
   code?: string | null;
   retryAfter?: string | null;
+  /** OpenAI's `retry-after-ms` header (milliseconds); preferred over `retryAfter`. */
+  retryAfterMs?: string | null;
 }
 
 const NETWORK_CODES = new Set([
@@ -32,10 +34,18 @@ const NETWORK_CODES = new Set([
   "timeout",
   "stream-dropped",
   "malformed-output",
+  // Codes of a failed response or an SSE error event that say "try again".
+  "server_error",
+  "rate_limit_exceeded",
 ]);
 
 // 429 "insufficient_quota" is the account being out of credit: retrying cannot help.
 const PERMANENT_CODES = new Set(["insufficient_quota", "invalid_api_key", "model_not_found"]);
+
+/** True when the provider account is out of credit: an operator must act, retrying cannot help. */
+export function isOutOfCredit({ code }: FailureInfo): boolean {
+  return code === "insufficient_quota";
+}
 
 /** True for 408/409/429/5xx and network or timeout errors; false for other 4xx. */
 export function isRetryable({ status, code }: FailureInfo): boolean {
@@ -62,6 +72,13 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
 
+/** How long the provider asked us to wait: `retry-after-ms` first, then `retry-after`. */
+export function providerWaitMs(failure: FailureInfo, nowMs: number): number | null {
+  const ms = failure.retryAfterMs?.trim() ?? "";
+  if (/^\d+(\.\d+)?$/.test(ms)) return Math.ceil(Number(ms));
+  return parseRetryAfterMs(failure.retryAfter, nowMs);
+}
+
 /**
  * Delay before retry number `attempt` (1 = the first retry): a uniform random delay in
  * [0, min(maxMs, baseMs·2^(attempt−1))) — "full jitter" — but never less than Retry-After,
@@ -72,14 +89,15 @@ export function retryDelayMs(input: {
   baseMs: number;
   maxMs: number;
   retryAfter?: string | null;
+  retryAfterMs?: string | null;
   random: () => number;
   now?: () => number;
 }): number {
-  const { attempt, baseMs, maxMs, retryAfter, random, now = Date.now } = input;
+  const { attempt, baseMs, maxMs, random, now = Date.now } = input;
   if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError("attempt starts at 1");
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
   const jitter = Math.floor(Math.min(Math.max(random(), 0), 0.999999) * ceiling);
-  const floor = parseRetryAfterMs(retryAfter, now()) ?? 0;
+  const floor = providerWaitMs(input, now()) ?? 0;
   return Math.min(maxMs, Math.max(floor, jitter));
 }
 
@@ -123,13 +141,20 @@ export function nextStep(input: {
   const current = plan[attempt - 1];
   const later = plan.slice(attempt);
   const fallback = later.find((step) => step.model !== current?.model);
-  const waitTooLong = (parseRetryAfterMs(failure.retryAfter, now()) ?? 0) > policy.maxMs;
+  const waitTooLong = (providerWaitMs(failure, now()) ?? 0) > policy.maxMs;
   if (fallback && (isModelUnavailable(failure) || (waitTooLong && isRetryable(failure)))) {
     return { retry: true, attempt: fallback.attempt, model: fallback.model, delayMs: 0 };
   }
   if (!isRetryable(failure)) return { retry: false, reason: "not-retryable" };
   const next = later[0];
   if (!next) return { retry: false, reason: "attempts-exhausted" };
-  const delayMs = retryDelayMs({ attempt, ...policy, retryAfter: failure.retryAfter, random, now });
+  const delayMs = retryDelayMs({
+    attempt,
+    ...policy,
+    retryAfter: failure.retryAfter,
+    retryAfterMs: failure.retryAfterMs,
+    random,
+    now,
+  });
   return { retry: true, attempt: next.attempt, model: next.model, delayMs };
 }

@@ -92,12 +92,17 @@ export const SparkUsage = z.object({
 });
 export type SparkUsage = z.infer<typeof SparkUsage>;
 
-/** What the `spark` callable returns once the ideas are complete. */
+/**
+ * What the `spark` callable returns once the answer is over. `partial`: the model could not
+ * finish, and the ideas it did deliver are the result (fewer than asked; the person may ask
+ * for more).
+ */
 export const SparkResult = z.object({
   sparkId: z.string().min(1),
   ideas: z.array(Idea),
   usage: SparkUsage,
   cached: z.boolean(),
+  partial: z.boolean().default(false),
 });
 export type SparkResult = z.infer<typeof SparkResult>;
 
@@ -107,12 +112,16 @@ export const SparkChunk = z.discriminatedUnion("type", [
   z.object({ type: z.literal("status"), phase: z.enum(SPARK_PHASES) }),
   /** An idea that just finished; `index` is its 0-based position in the list. */
   z.object({ type: z.literal("idea"), index: tokens, idea: Idea }),
-  /** The attempt failed and another starts after `delayMs`: ideas shown so far are discarded. */
+  /**
+   * The attempt failed and another starts after `delayMs`. The first `kept` ideas shown so far
+   * stay; the next attempt writes only the rest (ideas from index `kept` on are replaced).
+   */
   z.object({
     type: z.literal("retry"),
     attempt: z.number().int().min(2),
     delayMs: tokens,
     model: z.string(),
+    kept: tokens.default(0),
   }),
 ]);
 export type SparkChunk = z.infer<typeof SparkChunk>;

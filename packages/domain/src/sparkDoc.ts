@@ -4,7 +4,14 @@ import { z } from "zod";
 import { strictObject } from "./fields.js";
 import { BRIEF_LIMITS, Idea, SparkBrief, SparkUsage } from "./spark.js";
 
-export const SPARK_STATUSES = ["pending", "complete", "error", "refused", "cancelled"] as const;
+export const SPARK_STATUSES = [
+  "pending",
+  "complete",
+  "partial",
+  "error",
+  "refused",
+  "cancelled",
+] as const;
 
 const ms = z.number().int().nonnegative();
 

@@ -1,8 +1,42 @@
 // The usage ledger: one `usage/{requestId}` document per spark request, written by functions
-// whatever the outcome, so cost and behaviour can be audited and rolled up.
+// whatever the outcome, so cost and behaviour can be audited and rolled up. It keeps two
+// ledgers: what the provider billed (every attempt, `providerUsage` + `attemptLog`) and what
+// the user was charged (`inputTokens`, `outputTokens`, `costUsd`).
 import { z } from "zod";
 
-export const USAGE_STATUSES = ["ok", "error", "refused", "cancelled"] as const;
+/**
+ * `pending` is the claim placed with the quota hold (the request is running); the others are
+ * final. `partial`: fewer ideas than asked were delivered and the answer ended there.
+ */
+export const USAGE_STATUSES = [
+  "pending",
+  "ok",
+  "partial",
+  "error",
+  "refused",
+  "cancelled",
+] as const;
+export type UsageStatus = (typeof USAGE_STATUSES)[number];
+
+/** How one provider call ended. */
+export const ATTEMPT_OUTCOMES = [
+  "ok",
+  /** Moderation flagged the brief. */
+  "flagged",
+  /** The model refused (refusal output) or its content filter stopped the answer. */
+  "refused",
+  /** The answer hit max_output_tokens. */
+  "incomplete",
+  "malformed",
+  /** The stream broke (connection cut or an SSE error event). */
+  "dropped",
+  "timeout",
+  /** The caller went away; the call was aborted. */
+  "cancelled",
+  /** An HTTP error or a failed response; nothing usable came back. */
+  "failed",
+] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** A billing period: the UTC calendar month "YYYY-MM". */
 export const PeriodKey = z
@@ -11,23 +45,70 @@ export const PeriodKey = z
 export type PeriodKey = z.infer<typeof PeriodKey>;
 
 const count = z.number().int().nonnegative();
+const usd = z.number().nonnegative();
 
-/** usage/{requestId}: what one request used and cost; unknown keys are ignored on read. */
+/** One provider call a request made: what the provider billed for it and how it ended. */
+export const AttemptRecord = z.object({
+  kind: z.enum(["moderation", "generation"]),
+  /** The model as the provider answered (a dated snapshot when it says so). */
+  model: z.string(),
+  inputTokens: count,
+  outputTokens: count,
+  cachedInputTokens: count,
+  /** Output tokens spent on reasoning (included in outputTokens). */
+  reasoningTokens: count.default(0),
+  costUsd: usd,
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  /** The provider reported no usage (a cut stream): tokens were estimated from what arrived. */
+  estimated: z.boolean(),
+  /** Ideas this call delivered to the person. */
+  ideas: count.default(0),
+  /** The provider's error code, when it sent one. */
+  code: z.string().optional(),
+});
+export type AttemptRecord = z.infer<typeof AttemptRecord>;
+
+/** The provider's bill for one request: every attempt summed, moderation included. */
+export const ProviderUsage = z.object({
+  inputTokens: count,
+  outputTokens: count,
+  cachedInputTokens: count,
+  costUsd: usd,
+});
+export type ProviderUsage = z.infer<typeof ProviderUsage>;
+
+export const ZERO_PROVIDER_USAGE: ProviderUsage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  costUsd: 0,
+};
+
+/**
+ * usage/{requestId}: what one request used and cost; unknown keys are ignored on read. The
+ * token and cost fields at the top level are the user's charge; `providerUsage` is the bill.
+ */
 export const UsageRecord = z.object({
   uid: z.string().min(1),
+  requestId: z.string().min(1),
   sparkId: z.string().min(1),
   model: z.string(),
   inputTokens: count,
   outputTokens: count,
   /** Input tokens the provider served from its prompt cache (billed cheaper). */
   cachedInputTokens: count.default(0),
-  costUsd: z.number().nonnegative(),
+  costUsd: usd,
+  providerUsage: ProviderUsage.default(ZERO_PROVIDER_USAGE),
+  attemptLog: z.array(AttemptRecord).max(20).default([]),
+  /** Ideas asked for and delivered. */
+  ideasRequested: count.default(0),
+  ideasDelivered: count.default(0),
   /** The result came from IdeaSpark's brief cache: no model tokens were used. */
   cached: z.boolean(),
   /** Token counts were estimated because the provider did not report usage. */
   estimated: z.boolean(),
   latencyMs: count,
-  /** Model calls made (0 for cache hits and refusals before the model). */
+  /** Generation calls made (0 for cache hits and refusals before the model). */
   attempts: count,
   status: z.enum(USAGE_STATUSES),
   errorCode: z.string().optional(),
