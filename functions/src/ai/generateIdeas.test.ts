@@ -1,14 +1,15 @@
-// generateIdeas against a scripted ModelClient: what streams out, how failures are retried,
-// when the fallback model is used, and how usage is captured or estimated.
+// generateIdeas against a scripted ModelClient: what streams out, how failures are resumed or
+// retried (and when they are not), which model each attempt uses, and what every attempt
+// records for the provider ledger.
 import {
-  buildSparkPrompt,
   DEFAULT_APP_CONFIG,
   SparkBrief,
+  type AppConfig,
   type Idea,
   type SparkChunk,
 } from "@ideaspark/domain";
 import { describe, expect, it } from "vitest";
-import { generateIdeas, GenerationError } from "./generateIdeas.js";
+import { generateIdeas } from "./generateIdeas.js";
 import {
   ModelCallError,
   type ModelClient,
@@ -23,32 +24,57 @@ const idea = (n: number): Idea => ({
   effort: "low",
   firstSteps: [`Start step ${n}`],
 });
-const answer = (count: number) =>
-  JSON.stringify({ ideas: Array.from({ length: count }, (_, i) => idea(i + 1)) });
+const answer = (from: number, count: number) =>
+  JSON.stringify({ ideas: Array.from({ length: count }, (_, i) => idea(from + i)) });
 
 type Script = (request: StreamRequest) => Promise<StreamResult>;
+const USAGE = { inputTokens: 100, outputTokens: 50, cachedInputTokens: 0 };
 
-/** Streams `text` in 7-character deltas, then reports `usage` (or none). */
+/** Streams `text` in 7-character deltas, then ends as told. */
 function streams(
   text: string,
-  usage: StreamResult["usage"] = { inputTokens: 100, outputTokens: 50, cachedInputTokens: 0 },
+  usage: StreamResult["usage"] = USAGE,
+  end: StreamResult["end"] = { kind: "completed" },
 ): Script {
   return async (request) => {
     for (let i = 0; i < text.length; i += 7) request.onText(text.slice(i, i + 7));
-    return { text, usage, incomplete: false, model: request.model };
+    return { text, usage, end, model: `${request.model}-2026-01-01` };
   };
 }
+/** Streams `partialText`, then fails. */
 const fails =
-  (failure: ModelCallError["failure"], partialText = ""): Script =>
+  (
+    failure: ModelCallError["failure"],
+    partialText = "",
+    usage: StreamResult["usage"] = null,
+  ): Script =>
   async (request) => {
     if (partialText) request.onText(partialText);
-    throw new ModelCallError("scripted failure", failure, { text: partialText, usage: null });
+    throw new ModelCallError("scripted failure", failure, { text: partialText, usage });
   };
+/** The first `n` ideas of a `count`-idea answer, cut right after the n-th closes. */
+function firstIdeas(n: number, count: number): string {
+  const full = answer(1, count);
+  let depth = 0;
+  let closed = 0;
+  for (let i = 0; i < full.length; i++) {
+    if (full[i] === "{") depth++;
+    if (full[i] === "}" && --depth === 1 && ++closed === n) return full.slice(0, i + 1);
+  }
+  return full;
+}
 
-function run(scripts: Script[], overrides: { signal?: AbortSignal; count?: number } = {}) {
+interface RunOptions {
+  signal?: AbortSignal;
+  count?: number;
+  config?: Partial<AppConfig>;
+  deadlineAt?: number;
+}
+
+function run(scripts: Script[], options: RunOptions = {}) {
   const calls: StreamRequest[] = [];
   const client: ModelClient = {
-    moderate: async () => ({ flagged: false, categories: [] }),
+    moderate: async () => ({ flagged: false, categories: [], model: "omni-moderation-latest" }),
     stream: (request) => {
       calls.push(request);
       const script = scripts[calls.length - 1];
@@ -57,17 +83,18 @@ function run(scripts: Script[], overrides: { signal?: AbortSignal; count?: numbe
     },
   };
   const chunks: SparkChunk[] = [];
-  const brief = SparkBrief.parse({
-    topic: "Ideas for a library open day",
-    count: overrides.count ?? 2,
-  });
   const sleeps: number[] = [];
   const result = generateIdeas({
     client,
-    prompt: buildSparkPrompt(brief),
-    count: brief.count,
-    config: { ...DEFAULT_APP_CONFIG, retry: { maxAttempts: 3, baseMs: 100, maxMs: 2_000 } },
-    signal: overrides.signal ?? new AbortController().signal,
+    brief: SparkBrief.parse({ topic: "Ideas for a library open day", count: options.count ?? 2 }),
+    config: {
+      ...DEFAULT_APP_CONFIG,
+      retry: { maxAttempts: 3, baseMs: 100, maxMs: 2_000 },
+      ...options.config,
+    },
+    signal: options.signal ?? new AbortController().signal,
+    deadlineAt: options.deadlineAt ?? Date.now() + 60_000,
+    safetyIdentifier: "hashed-user",
     emit: (chunk) => chunks.push(chunk),
     random: () => 0.5,
     sleep: async (ms) => {
@@ -77,119 +104,233 @@ function run(scripts: Script[], overrides: { signal?: AbortSignal; count?: numbe
   return { result, calls, chunks, sleeps };
 }
 
-describe("generateIdeas", () => {
-  it("emits each idea as its JSON closes and returns the provider's usage", async () => {
-    const { result, chunks } = run([streams(answer(2))]);
+const { primary, fallback } = DEFAULT_APP_CONFIG.models;
+
+describe("generateIdeas: answers", () => {
+  it("emits each idea as its JSON closes and logs one priced attempt from the provider's usage", async () => {
+    const { result, chunks, calls } = run([streams(answer(1, 2))]);
     const generated = await result;
     expect(chunks).toEqual([
       { type: "idea", index: 0, idea: idea(1) },
       { type: "idea", index: 1, idea: idea(2) },
     ]);
-    expect(generated).toMatchObject({
-      ideas: [idea(1), idea(2)],
-      attempts: 1,
-      estimated: false,
-      model: "gpt-4.1-mini",
+    expect(generated).toMatchObject({ status: "ok", ideas: [idea(1), idea(2)] });
+    expect(generated.attempts).toEqual([
+      expect.objectContaining({
+        kind: "generation",
+        model: `${primary}-2026-01-01`,
+        ...USAGE,
+        outcome: "ok",
+        estimated: false,
+        ideas: 2,
+        // 100 in × $0.10/M + 50 out × $0.50/M = 35 µ$
+        costUsd: 0.000035,
+      }),
+    ]);
+    expect(calls[0]).toMatchObject({
+      reasoningEffort: DEFAULT_APP_CONFIG.modelSettings[primary]?.reasoningEffort,
+      safetyIdentifier: "hashed-user",
     });
-    expect(generated.usage).toEqual({ inputTokens: 100, outputTokens: 50, cachedInputTokens: 0 });
   });
 
   it("estimates usage and says so when the provider reports none", async () => {
-    const text = answer(2);
+    const text = answer(1, 2);
     const generated = await run([streams(text, null)]).result;
-    expect(generated.estimated).toBe(true);
-    expect(generated.usage.outputTokens).toBe(Math.ceil(text.length / 4));
-    expect(generated.usage.inputTokens).toBeGreaterThan(100);
+    expect(generated.attempts[0]).toMatchObject({
+      estimated: true,
+      outputTokens: Math.ceil(text.length / 4),
+    });
   });
+});
 
-  it("waits at least Retry-After after a 429, announces the retry, then succeeds", async () => {
-    const { result, chunks, sleeps } = run([
-      fails({ status: 429, retryAfter: "1" }),
-      streams(answer(2)),
+describe("generateIdeas: resuming instead of restarting", () => {
+  it("keeps the ideas a dropped stream delivered and asks the next attempt only for the rest", async () => {
+    const { result, calls, chunks } = run(
+      [fails({ code: "stream-dropped" }, firstIdeas(2, 3)), streams(answer(3, 1))],
+      { count: 3 },
+    );
+    const generated = await result;
+    expect(generated.status).toBe("ok");
+    expect(generated.ideas.map((i) => i.title)).toEqual([
+      "Idea number 1",
+      "Idea number 2",
+      "Idea number 3",
     ]);
-    expect((await result).attempts).toBe(2);
-    expect(sleeps).toEqual([1_000]);
-    expect(chunks[0]).toEqual({ type: "retry", attempt: 2, delayMs: 1_000, model: "gpt-4.1-mini" });
+    expect(chunks.filter((c) => c.type === "retry")).toEqual([
+      expect.objectContaining({ attempt: 2, kept: 2 }),
+    ]);
+    expect(chunks.at(-1)).toEqual({ type: "idea", index: 2, idea: idea(3) });
+    expect(calls[1]?.input).toMatch(/Give exactly 1 more idea/);
+    expect(calls[1]?.input).toContain('"Idea number 1", "Idea number 2"');
+    expect(calls[1]?.format.schema).toMatchObject({ properties: { ideas: { minItems: 1 } } });
+    expect(generated.attempts.map((a) => [a.outcome, a.ideas, a.estimated])).toEqual([
+      ["dropped", 2, true],
+      ["ok", 1, false],
+    ]);
   });
 
-  it("retries an answer that is not valid JSON", async () => {
-    const { result, calls } = run([streams('{"ideas":[{"title": oops'), streams(answer(2))]);
-    expect((await result).ideas).toHaveLength(2);
+  it("retries malformed output once, then ends with the ideas it has as a partial result", async () => {
+    const broken = `${firstIdeas(1, 3)},{"title": oops`;
+    const { result, calls } = run([streams(broken), streams(broken), streams(answer(1, 3))], {
+      count: 3,
+    });
+    const generated = await result;
     expect(calls).toHaveLength(2);
+    expect(generated.status).toBe("partial");
+    expect(generated.ideas).toHaveLength(2);
+    expect(generated.attempts.map((a) => a.outcome)).toEqual(["malformed", "malformed"]);
+    // Malformed answers were read to their end, so the provider's usage is exact.
+    expect(generated.attempts.every((a) => !a.estimated)).toBe(true);
   });
 
-  it("retries an answer with the wrong number of ideas", async () => {
-    const { result } = run([streams(answer(1)), streams(answer(2))]);
-    expect((await result).attempts).toBe(2);
-  });
-
-  it("uses the fallback model for the last attempt, then gives up as unavailable", async () => {
+  it("ends as an error with no ideas when every attempt fails before the first idea", async () => {
     const { result, calls } = run([
       fails({ status: 500 }),
       fails({ status: 502 }),
       fails({ status: 503 }),
     ]);
-    const error = await result.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GenerationError);
-    expect(error).toMatchObject({
-      reason: "unavailable",
-      consumed: { attempts: 3, model: "gpt-4.1-nano" },
+    const generated = await result;
+    expect(generated).toMatchObject({
+      status: "error",
+      errorKind: "provider-unavailable",
+      ideas: [],
     });
-    expect(calls.map((c) => c.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-nano"]);
+    expect(calls.map((c) => c.model)).toEqual([primary, primary, fallback]);
+    expect(generated.attempts.map((a) => a.outcome)).toEqual(["failed", "failed", "failed"]);
+  });
+});
+
+describe("generateIdeas: what is never retried", () => {
+  it("ends a refusal as refused at once, without a retry", async () => {
+    const { result, calls } = run([
+      streams("", USAGE, { kind: "refused", refusal: "I can't help with that." }),
+    ]);
+    const generated = await result;
+    expect(calls).toHaveLength(1);
+    expect(generated).toMatchObject({ status: "refused", errorKind: "refused" });
+    expect(generated.attempts[0]).toMatchObject({ outcome: "refused", inputTokens: 100 });
   });
 
-  it("does not retry a request the provider calls invalid", async () => {
-    const { result, calls } = run([fails({ status: 400 })]);
-    await expect(result).rejects.toMatchObject({ reason: "unavailable" });
+  it("ends a content-filtered answer as refused, keeping the usage the provider reported", async () => {
+    const { result, calls } = run([
+      streams(
+        firstIdeas(1, 2),
+        { inputTokens: 90, outputTokens: 40, cachedInputTokens: 0 },
+        {
+          kind: "incomplete",
+          reason: "content_filter",
+        },
+      ),
+    ]);
+    const generated = await result;
+    expect(calls).toHaveLength(1);
+    expect(generated.status).toBe("refused");
+    expect(generated.attempts[0]).toMatchObject({ outcome: "refused", outputTokens: 40, ideas: 1 });
+  });
+
+  it("does not retry an answer cut at max_output_tokens with the same model and limits", async () => {
+    const cut = streams(firstIdeas(1, 2), USAGE, {
+      kind: "incomplete",
+      reason: "max_output_tokens",
+    });
+    const { result, calls } = run([cut, streams(answer(2, 1))]);
+    const generated = await result;
+    expect(calls.map((c) => c.model)).toEqual([primary, fallback]);
+    expect(generated.status).toBe("ok");
+    expect(generated.attempts[0]).toMatchObject({ outcome: "incomplete", ideas: 1 });
+  });
+
+  it("ends with a partial result when an incomplete answer has no other model to go to", async () => {
+    const cut = streams(firstIdeas(1, 2), USAGE, {
+      kind: "incomplete",
+      reason: "max_output_tokens",
+    });
+    const { result, calls } = run([cut], {
+      config: { models: { ...DEFAULT_APP_CONFIG.models, fallback: primary } },
+    });
+    expect((await result).status).toBe("partial");
     expect(calls).toHaveLength(1);
   });
 
-  it("stops at once when the caller aborts, reporting what the cut attempt produced", async () => {
+  it("never retries an account out of credit (insufficient_quota), whatever the status", async () => {
+    const { result, calls } = run([fails({ status: 429, code: "insufficient_quota" })]);
+    expect(await result).toMatchObject({ status: "error", errorKind: "provider-unavailable" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("never retries a response the provider's policies failed", async () => {
+    const { result, calls } = run([fails({ code: "invalid_prompt", stream: true })]);
+    expect(await result).toMatchObject({ status: "refused", errorKind: "refused" });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("generateIdeas: waiting and timing", () => {
+  it("waits at least what retry-after-ms asks, preferring it over retry-after", async () => {
+    const { result, sleeps, chunks } = run([
+      fails({ status: 429, code: "rate_limit_exceeded", retryAfter: "1", retryAfterMs: "1500" }),
+      streams(answer(1, 2)),
+    ]);
+    expect((await result).status).toBe("ok");
+    expect(sleeps).toEqual([1_500]);
+    expect(chunks[0]).toEqual({
+      type: "retry",
+      attempt: 2,
+      delayMs: 1_500,
+      model: primary,
+      kept: 0,
+    });
+  });
+
+  it("retries a stream error event the provider marks as transient", async () => {
+    const { result, calls } = run([
+      fails({ code: "server_error", stream: true }, firstIdeas(1, 2)),
+      streams(answer(2, 1)),
+    ]);
+    expect((await result).ideas).toHaveLength(2);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("stops at once when the caller aborts, logging what the cut attempt produced", async () => {
     const abort = new AbortController();
     const cut: Script = async (request) => {
       request.onText('{"ideas":[');
       abort.abort();
       throw new ModelCallError("aborted", { code: "aborted" }, { text: '{"ideas":[', usage: null });
     };
-    const { result, calls } = run([cut, streams(answer(2))], { signal: abort.signal });
-    const error = await result.catch((e: unknown) => e);
-    expect(error).toMatchObject({
-      reason: "cancelled",
-      consumed: { estimated: true, attempts: 1 },
+    const { result, calls } = run([cut, streams(answer(1, 2))], { signal: abort.signal });
+    const generated = await result;
+    expect(generated.status).toBe("cancelled");
+    expect(generated.attempts[0]).toMatchObject({
+      outcome: "cancelled",
+      estimated: true,
+      outputTokens: 3,
     });
-    expect((error as GenerationError).consumed.usage.outputTokens).toBe(3);
     expect(calls).toHaveLength(1);
   });
 
-  it("treats its own per-attempt timeout as retryable", async () => {
-    const slow: Script = (request) =>
+  it("ends an attempt whose model goes quiet (idle timeout) and tries again", async () => {
+    const silent: Script = (request) =>
       new Promise((_resolve, reject) => {
         request.signal.addEventListener("abort", () =>
           reject(new ModelCallError("aborted", { code: "aborted" })),
         );
       });
-    const brief = SparkBrief.parse({ topic: "Ideas for a library open day", count: 1 });
-    const calls: string[] = [];
-    const generated = await generateIdeas({
-      client: {
-        moderate: async () => ({ flagged: false, categories: [] }),
-        stream: (request) => {
-          calls.push(request.model);
-          return calls.length === 1 ? slow(request) : streams(answer(1))(request);
-        },
-      },
-      prompt: buildSparkPrompt(brief),
-      count: 1,
-      config: {
-        ...DEFAULT_APP_CONFIG,
-        requestTimeoutMs: 50,
-        retry: { maxAttempts: 2, baseMs: 1, maxMs: 10 },
-      },
-      signal: new AbortController().signal,
-      emit: () => undefined,
-      random: () => 0,
-      sleep: async () => undefined,
+    const { result, calls } = run([silent, streams(answer(1, 2))], {
+      config: { timeouts: { moderationMs: 1_000, idleMs: 30, deadlineMs: 60_000 } },
     });
-    expect(generated.attempts).toBe(2);
+    const generated = await result;
+    expect(calls).toHaveLength(2);
+    expect(generated.attempts.map((a) => a.outcome)).toEqual(["timeout", "ok"]);
+  });
+
+  it("does not start a retry that would run past the deadline", async () => {
+    const { result, calls, sleeps } = run([fails({ status: 429, retryAfter: "5" })], {
+      deadlineAt: Date.now() + 2_000,
+      config: { retry: { maxAttempts: 3, baseMs: 100, maxMs: 10_000 } },
+    });
+    expect((await result).status).toBe("error");
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 });

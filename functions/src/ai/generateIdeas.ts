@@ -1,56 +1,63 @@
-// One spark's model work: stream structured ideas from the primary model, emitting each idea
-// as soon as its JSON closes; on retryable failures wait (backoff + jitter, Retry-After) and
-// try again, switching to the fallback model for the last attempt. Bounded, abortable.
+// One spark's model work: stream structured ideas, emitting each as soon as its JSON closes.
+// When an attempt fails after some ideas arrived, they are kept and the next attempt asks only
+// for the rest. Retries are bounded (malformed output at most once, refusals and incomplete
+// answers never with the same limits), honour Retry-After, and stop before the deadline.
+// Every provider call is logged as an attempt with what it billed, so nothing is free.
 import {
+  attemptCostUsd,
+  buildSparkPrompt,
   createIdeaStreamParser,
   estimatePromptTokens,
   estimateTokens,
   ideaListFormat,
-  IdeaStreamError,
+  isOutOfCredit,
   maxOutputTokensFor,
   nextStep,
   planAttempts,
+  settingsFor,
   type AppConfig,
+  type AttemptOutcome,
+  type AttemptRecord,
+  type DomainErrorKind,
+  type FailureInfo,
   type Idea,
+  type SparkBrief,
   type SparkChunk,
   type SparkPrompt,
 } from "@ideaspark/domain";
+import { logger } from "firebase-functions/logger";
 import { ModelCallError, type ModelClient, type TokenCounts } from "./modelClient.js";
+
+export type GenerationConfig = Pick<
+  AppConfig,
+  "models" | "retry" | "maxOutputTokens" | "timeouts" | "pricing" | "modelSettings"
+>;
 
 export interface GenerateInput {
   client: ModelClient;
-  prompt: SparkPrompt;
-  count: number;
-  config: Pick<AppConfig, "models" | "retry" | "maxOutputTokens" | "requestTimeoutMs">;
+  brief: SparkBrief;
+  config: GenerationConfig;
   /** Fires when the caller goes away: generation stops at once. */
   signal: AbortSignal;
+  /** No model work starts or continues past this instant (ms). */
+  deadlineAt: number;
+  safetyIdentifier: string;
   emit: (chunk: SparkChunk) => void;
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  now?: () => number;
 }
 
-export interface Consumption {
-  model: string;
-  usage: TokenCounts;
-  /** True when the provider did not report usage and it was estimated from the text. */
-  estimated: boolean;
-  attempts: number;
-}
-
-export interface Generated extends Consumption {
+/** How the model work ended; never thrown, so every attempt reaches the ledger. */
+export interface Generation {
+  status: "ok" | "partial" | "refused" | "error" | "cancelled";
   ideas: Idea[];
-}
-
-/** Generation ended without ideas; `consumed` is what the last attempt used (for settling). */
-export class GenerationError extends Error {
-  override readonly name = "GenerationError";
-  constructor(
-    readonly reason: "cancelled" | "unavailable",
-    message: string,
-    readonly consumed: Consumption,
-  ) {
-    super(message);
-  }
+  attempts: AttemptRecord[];
+  /** The model of the last attempt, as the provider named it. */
+  model: string;
+  /** For refused/error: the kind the caller is told. */
+  errorKind?: DomainErrorKind;
+  errorMessage?: string;
 }
 
 export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -65,6 +72,7 @@ export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The provider's usage, or an estimate from what arrived when it sent none. */
 function measured(prompt: SparkPrompt, text: string, usage: TokenCounts | null) {
   if (usage) return { usage, estimated: false };
   const estimate = {
@@ -75,86 +83,262 @@ function measured(prompt: SparkPrompt, text: string, usage: TokenCounts | null) 
   return { usage: estimate, estimated: true };
 }
 
-export async function generateIdeas(input: GenerateInput): Promise<Generated> {
-  const { client, prompt, count, config, signal, emit } = input;
+// Failed responses with these codes mean the provider's policies refused the prompt.
+const POLICY_CODES = new Set(["invalid_prompt", "bio_policy", "misalignment_policy_violation"]);
+
+function outcomeOf(failure: FailureInfo, why: "caller" | "timer" | null): AttemptOutcome {
+  if (why === "caller") return "cancelled";
+  if (why === "timer" || failure.code === "timeout") return "timeout";
+  if (failure.code && POLICY_CODES.has(failure.code)) return "refused";
+  if (failure.code === "malformed-output") return "malformed";
+  if (failure.status == null && !isOutOfCredit(failure)) return "dropped";
+  return "failed";
+}
+
+export async function generateIdeas(input: GenerateInput): Promise<Generation> {
+  const { client, brief, config, signal, emit, deadlineAt } = input;
   const random = input.random ?? Math.random;
   const sleep = input.sleep ?? sleepFor;
+  const now = input.now ?? Date.now;
+  const count = brief.count;
   const plan = planAttempts({
     maxAttempts: config.retry.maxAttempts,
     primary: config.models.primary,
     fallback: config.models.fallback,
   });
-  const maxOutputTokens = maxOutputTokensFor(count, config.maxOutputTokens);
-  let step = plan[0];
+  const delivered: Idea[] = [];
+  const attempts: AttemptRecord[] = [];
+  let malformed = 0;
+  let model = config.models.primary;
 
+  const end = (
+    status: Generation["status"],
+    errorKind?: DomainErrorKind,
+    errorMessage?: string,
+  ): Generation => {
+    // Ideas that arrived before the end are the result, unless the caller left or it was refused.
+    const finalStatus = status === "error" && delivered.length > 0 ? "partial" : status;
+    return {
+      status: finalStatus,
+      ideas: delivered,
+      attempts,
+      model,
+      ...(finalStatus === "refused" || finalStatus === "error" ? { errorKind, errorMessage } : {}),
+    };
+  };
+
+  let step = plan[0];
   while (step) {
-    const { attempt, model } = step;
-    const attemptAbort = AbortSignal.any([signal, AbortSignal.timeout(config.requestTimeoutMs)]);
+    if (signal.aborted) return end("cancelled", "cancelled");
+    const remaining = count - delivered.length;
+    const prompt = buildSparkPrompt(
+      brief,
+      delivered.length > 0
+        ? { count: remaining, givenTitles: delivered.map((idea) => idea.title) }
+        : undefined,
+    );
+    const settings = settingsFor(config, step.model);
+    const maxOutputTokens = maxOutputTokensFor(
+      remaining,
+      config.maxOutputTokens,
+      settings ?? undefined,
+    );
+    const timeLeft = deadlineAt - now();
+    if (timeLeft <= 0) return end("error", "provider-unavailable", "The model ran out of time.");
+
+    // The attempt ends when the caller leaves, the deadline passes, or the model goes quiet.
+    const timer = new AbortController();
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const touch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => timer.abort(), config.timeouts.idleMs);
+    };
+    const deadline = setTimeout(() => timer.abort(), timeLeft);
+    const attemptSignal = AbortSignal.any([signal, timer.signal]);
     const parser = createIdeaStreamParser();
+    const offset = delivered.length;
+    const fresh: Idea[] = [];
+    let parseError: Error | null = null;
     let text = "";
+    touch();
+
+    const requested = step.model;
+    const record = (
+      outcome: AttemptOutcome,
+      usage: TokenCounts,
+      estimated: boolean,
+      answeredBy: string,
+      code?: string | null,
+    ) => {
+      model = answeredBy;
+      attempts.push({
+        kind: "generation",
+        model: answeredBy,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        cachedInputTokens: usage.cachedInputTokens,
+        reasoningTokens: usage.reasoningTokens ?? 0,
+        costUsd: priced(usage, answeredBy, requested, config),
+        outcome,
+        estimated,
+        ideas: fresh.length,
+        ...(code ? { code } : {}),
+      });
+      delivered.push(...fresh);
+    };
+
+    let failure: FailureInfo;
     try {
       const result = await client.stream({
-        model,
+        model: step.model,
         instructions: prompt.instructions,
         input: prompt.input,
-        format: ideaListFormat(count),
+        format: ideaListFormat(remaining),
         maxOutputTokens,
-        signal: attemptAbort,
+        reasoningEffort: settings?.reasoningEffort ?? null,
+        safetyIdentifier: input.safetyIdentifier,
+        signal: attemptSignal,
+        onActivity: touch,
         onText: (delta) => {
           text += delta;
-          for (const idea of parser.push(delta))
-            emit({ type: "idea", index: parser.count - 1, idea });
+          // After a parse error the stream is still read to its end, so the provider's usage
+          // (and so its bill) is known exactly; nothing more is shown.
+          if (parseError || fresh.length >= remaining) return;
+          try {
+            for (const idea of parser.push(delta)) {
+              if (fresh.length >= remaining) break;
+              fresh.push(idea);
+              emit({ type: "idea", index: offset + fresh.length - 1, idea });
+            }
+          } catch (error) {
+            parseError = error as Error;
+          }
         },
       });
-      const ideas = parser.finish(result.text, count);
-      return {
-        ideas,
-        model: result.model || model,
-        attempts: attempt,
-        ...measured(prompt, result.text, result.usage),
-      };
+      const { usage, estimated } = measured(prompt, result.text, result.usage);
+      if (result.end.kind === "refused") {
+        record("refused", usage, estimated, result.model);
+        return end("refused", "refused", result.end.refusal);
+      }
+      if (result.end.kind === "incomplete") {
+        const filtered = result.end.reason === "content_filter";
+        record(filtered ? "refused" : "incomplete", usage, estimated, result.model);
+        if (filtered)
+          return end("refused", "refused", "The answer was stopped by a content filter.");
+        failure = { code: "max_output_tokens" };
+      } else if (parseError) {
+        record("malformed", usage, estimated, result.model);
+        failure = { code: "malformed-output" };
+      } else {
+        const ideas = finishAnswer(parser, result.text, remaining);
+        if (ideas.length === remaining) {
+          // Ideas the stream did not hand out (none in practice) are emitted now.
+          for (let i = fresh.length; i < ideas.length; i++) {
+            emit({ type: "idea", index: offset + i, idea: ideas[i] as Idea });
+          }
+          fresh.splice(0, fresh.length, ...ideas);
+          record("ok", usage, estimated, result.model);
+          return end("ok");
+        }
+        record("malformed", usage, estimated, result.model);
+        failure = { code: "malformed-output" };
+      }
     } catch (raw) {
-      const consumed = (usage: TokenCounts | null): Consumption => ({
-        model,
-        attempts: attempt,
-        ...measured(prompt, text, usage),
-      });
       const error =
-        raw instanceof IdeaStreamError
-          ? new ModelCallError(raw.message, { code: "malformed-output" }, { text, usage: null })
-          : raw instanceof ModelCallError
-            ? raw
-            : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
-      if (signal.aborted) {
-        throw new GenerationError(
-          "cancelled",
-          "The request was cancelled.",
-          consumed(error.partial.usage),
-        );
+        raw instanceof ModelCallError
+          ? raw
+          : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
+      const why = signal.aborted ? "caller" : timer.signal.aborted ? "timer" : null;
+      const { usage, estimated } = measured(prompt, text, error.partial.usage);
+      const outcome = parseError ? "malformed" : outcomeOf(error.failure, why);
+      record(outcome, usage, estimated, error.partial.model ?? step.model, error.failure.code);
+      if (why === "caller") return end("cancelled", "cancelled");
+      if (outcome === "refused") return end("refused", "refused", error.message);
+      if (isOutOfCredit(error.failure)) {
+        // An operator must add credit: this line is what the alerting watches for.
+        logger.error("OPENAI_INSUFFICIENT_QUOTA: the provider account is out of credit", {
+          model: step.model,
+        });
+        return end("error", "provider-unavailable", error.message);
       }
-      const failure =
-        attemptAbort.aborted && error.failure.code === "aborted"
+      failure =
+        why === "timer"
           ? { code: "timeout" }
-          : error.failure;
-      const next = nextStep({ attempt, failure, plan, policy: config.retry, random });
-      if (!next.retry) {
-        throw new GenerationError("unavailable", error.message, consumed(error.partial.usage));
-      }
-      emit({ type: "retry", attempt: next.attempt, delayMs: next.delayMs, model: next.model });
-      await sleep(next.delayMs, signal);
-      if (signal.aborted)
-        throw new GenerationError(
-          "cancelled",
-          "The request was cancelled.",
-          consumed(error.partial.usage),
-        );
-      step = plan[next.attempt - 1];
+          : parseError
+            ? { code: "malformed-output" }
+            : error.failure;
+    } finally {
+      clearTimeout(idle);
+      clearTimeout(deadline);
     }
+
+    if (delivered.length >= count) return end("ok");
+    if (failure.code === "malformed-output" && ++malformed > 1) {
+      return end("error", "provider-unavailable", "The model's answers were malformed.");
+    }
+    const next =
+      failure.code === "max_output_tokens"
+        ? laterModel(plan, step.attempt)
+        : nextStep({ attempt: step.attempt, failure, plan, policy: config.retry, random, now });
+    if (!next || !next.retry) {
+      return end(
+        "error",
+        "provider-unavailable",
+        `The model could not answer (${failure.code ?? failure.status}).`,
+      );
+    }
+    if (now() + next.delayMs >= deadlineAt) {
+      return end("error", "provider-unavailable", "The model ran out of time.");
+    }
+    emit({
+      type: "retry",
+      attempt: next.attempt,
+      delayMs: next.delayMs,
+      model: next.model,
+      kept: delivered.length,
+    });
+    await sleep(next.delayMs, signal);
+    step = plan[next.attempt - 1];
   }
-  throw new GenerationError("unavailable", "No model attempt was possible.", {
-    model: config.models.primary,
-    attempts: 0,
-    usage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 },
-    estimated: false,
-  });
+  return end("error", "provider-unavailable", "No model attempt was possible.");
+}
+
+/** The bill of one call: the snapshot's price, else its alias's, else the requested model's. */
+function priced(
+  usage: TokenCounts,
+  answeredBy: string,
+  requested: string,
+  config: GenerationConfig,
+) {
+  try {
+    return attemptCostUsd({ ...usage, model: answeredBy }, config.pricing);
+  } catch {
+    logger.error("no price for the model that answered; priced as the requested model", {
+      answeredBy,
+      requested,
+    });
+    return attemptCostUsd({ ...usage, model: requested }, config.pricing);
+  }
+}
+
+/** The parsed, validated list from a finished answer; [] when it cannot be used. */
+function finishAnswer(
+  parser: ReturnType<typeof createIdeaStreamParser>,
+  text: string,
+  remaining: number,
+): Idea[] {
+  try {
+    return parser.finish(text).slice(0, remaining);
+  } catch {
+    return [];
+  }
+}
+
+/** An incomplete answer is never retried with the same limits: only a different model. */
+function laterModel(plan: ReturnType<typeof planAttempts>, attempt: number) {
+  const current = plan[attempt - 1];
+  const other = plan.slice(attempt).find((s) => s.model !== current?.model);
+  return other
+    ? { retry: true as const, attempt: other.attempt, model: other.model, delayMs: 0 }
+    : null;
 }

@@ -1,16 +1,21 @@
 // What the spark pipeline needs from a model provider, independent of any SDK: moderation of
-// a brief and one streamed structured-output call. Failures surface as ModelCallError.
-import type { FailureInfo } from "@ideaspark/domain";
+// a brief and one streamed structured-output call. Failures surface as ModelCallError, always
+// with what the call consumed as far as it is known.
+import type { FailureInfo, ReasoningEffort } from "@ideaspark/domain";
 
 export interface TokenCounts {
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;
+  /** Output tokens spent on reasoning (part of outputTokens). */
+  reasoningTokens?: number;
 }
 
 export interface ModerationResult {
   flagged: boolean;
   categories: string[];
+  /** The moderation model as the provider answered. */
+  model: string;
 }
 
 export interface StreamRequest {
@@ -19,18 +24,29 @@ export interface StreamRequest {
   input: string;
   format: { type: "json_schema"; name: string; strict: boolean; schema: unknown };
   maxOutputTokens: number;
+  /** null: the model does not reason and no `reasoning` parameter is sent. */
+  reasoningEffort: ReasoningEffort | null;
+  /** A stable, non-identifying id of the person (OpenAI's `safety_identifier`). */
+  safetyIdentifier: string;
   signal: AbortSignal;
   /** Called with each piece of output text as it arrives. */
   onText: (delta: string) => void;
+  /** Called on every event from the provider (for the idle timeout). */
+  onActivity?: () => void;
 }
+
+/** How a stream that reached its end finished. */
+export type StreamEnd =
+  | { kind: "completed" }
+  | { kind: "incomplete"; reason: string }
+  | { kind: "refused"; refusal: string };
 
 export interface StreamResult {
   text: string;
   /** Provider-reported usage; null when the provider did not report it. */
   usage: TokenCounts | null;
-  /** The provider stopped early (e.g. max output tokens). */
-  incomplete: boolean;
-  /** The model id the provider answered with. */
+  end: StreamEnd;
+  /** The model id the provider answered with (a dated snapshot). */
   model: string;
 }
 
@@ -39,13 +55,21 @@ export interface ModelClient {
   stream(request: StreamRequest): Promise<StreamResult>;
 }
 
-/** A failed provider call described for the retry policy; `partialText` is what arrived first. */
+/** What a failed call had produced: the text that arrived and any usage the provider sent. */
+export interface PartialOutput {
+  text: string;
+  usage: TokenCounts | null;
+  /** Set once the provider said which model answered. */
+  model?: string;
+}
+
+/** A failed provider call described for the retry policy. */
 export class ModelCallError extends Error {
   override readonly name = "ModelCallError";
   constructor(
     message: string,
     readonly failure: FailureInfo,
-    readonly partial: { text: string; usage: TokenCounts | null } = { text: "", usage: null },
+    readonly partial: PartialOutput = { text: "", usage: null },
   ) {
     super(message);
   }

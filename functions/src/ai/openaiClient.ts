@@ -5,6 +5,7 @@ import OpenAI from "openai";
 import type {
   ModelClient,
   ModerationResult,
+  PartialOutput,
   StreamRequest,
   StreamResult,
   TokenCounts,
@@ -21,6 +22,7 @@ interface ResponseUsage {
   input_tokens: number;
   output_tokens: number;
   input_tokens_details?: { cached_tokens?: number } | null;
+  output_tokens_details?: { reasoning_tokens?: number } | null;
 }
 
 function toCounts(usage: ResponseUsage | null | undefined): TokenCounts | null {
@@ -29,17 +31,19 @@ function toCounts(usage: ResponseUsage | null | undefined): TokenCounts | null {
     inputTokens: usage.input_tokens,
     outputTokens: usage.output_tokens,
     cachedInputTokens: usage.input_tokens_details?.cached_tokens ?? 0,
+    reasoningTokens: usage.output_tokens_details?.reasoning_tokens ?? 0,
   };
 }
 
+/** The error code of an API error: `code`, else a meaningful `type` (insufficient_quota). */
+function apiErrorCode(error: InstanceType<typeof OpenAI.APIError>): string | null {
+  if (typeof error.code === "string") return error.code;
+  return error.type === "insufficient_quota" ? error.type : null;
+}
+
 /** Describes any SDK/network failure for the retry policy. */
-export function describeFailure(
-  error: unknown,
-  partialText = "",
-  usage: TokenCounts | null = null,
-): ModelCallError {
+export function describeFailure(error: unknown, partial: PartialOutput): ModelCallError {
   if (error instanceof ModelCallError) return error;
-  const partial = { text: partialText, usage };
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ModelCallError("The model did not answer in time", { code: "timeout" }, partial);
   }
@@ -49,12 +53,24 @@ export function describeFailure(
   if (error instanceof OpenAI.APIConnectionError) {
     return new ModelCallError("Could not reach the model provider", { code: "network" }, partial);
   }
-  if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    const retryAfter = error.headers?.get("retry-after") ?? null;
-    const code = typeof error.code === "string" ? error.code : null;
+  if (error instanceof OpenAI.APIError && error.status === undefined) {
+    // An SSE `error` event: the SDK throws it as an APIError without a status.
+    const code = apiErrorCode(error) ?? "stream-error";
+    return new ModelCallError(
+      `The model stream reported an error (${code}): ${error.message}`,
+      { code, stream: true },
+      partial,
+    );
+  }
+  if (error instanceof OpenAI.APIError) {
     return new ModelCallError(
       `Model provider answered ${error.status}`,
-      { status: error.status, code, retryAfter },
+      {
+        status: error.status,
+        code: apiErrorCode(error),
+        retryAfter: error.headers?.get("retry-after") ?? null,
+        retryAfterMs: error.headers?.get("retry-after-ms") ?? null,
+      },
       partial,
     );
   }
@@ -80,7 +96,6 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
     maxRetries: 0,
     timeout: options.timeoutMs,
   });
-
   return {
     async moderate(input, model, signal): Promise<ModerationResult> {
       try {
@@ -89,15 +104,14 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
         const categories = Object.entries(first?.categories ?? {})
           .filter(([, flagged]) => flagged === true)
           .map(([name]) => name);
-        return { flagged: first?.flagged ?? false, categories };
+        return { flagged: first?.flagged ?? false, categories, model: result.model || model };
       } catch (error) {
-        throw describeFailure(error);
+        throw describeFailure(error, { text: "", usage: null });
       }
     },
-
     async stream(request: StreamRequest): Promise<StreamResult> {
-      let text = "";
-      let usage: TokenCounts | null = null;
+      const partial: PartialOutput = { text: "", usage: null };
+      let refusal = "";
       try {
         const stream = await client.responses.create(
           {
@@ -106,45 +120,63 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
             input: request.input,
             text: { format: request.format as OpenAI.Responses.ResponseFormatTextJSONSchemaConfig },
             max_output_tokens: request.maxOutputTokens,
+            ...(request.reasoningEffort ? { reasoning: { effort: request.reasoningEffort } } : {}),
+            safety_identifier: request.safetyIdentifier,
             stream: true,
             store: false,
           },
           { signal: request.signal },
         );
         for await (const event of stream) {
-          if (event.type === "response.output_text.delta") {
-            text += event.delta;
-            request.onText(event.delta);
-          } else if (event.type === "response.completed" || event.type === "response.incomplete") {
-            usage = toCounts(event.response.usage);
-            return {
-              text,
-              usage,
-              incomplete: event.type === "response.incomplete",
-              model: event.response.model,
-            };
-          } else if (event.type === "response.failed") {
-            const code = event.response.error?.code ?? "server_error";
-            throw new ModelCallError(
-              `The model failed: ${event.response.error?.message ?? code}`,
-              { status: 500, code },
-              { text, usage: toCounts(event.response.usage) },
-            );
-          } else if (event.type === "error") {
-            throw new ModelCallError(
-              `The model stream reported an error: ${event.message}`,
-              { status: 500, code: event.code ?? null },
-              { text, usage },
-            );
+          request.onActivity?.();
+          switch (event.type) {
+            case "response.created":
+              partial.model = event.response.model;
+              break;
+            case "response.output_text.delta":
+              partial.text += event.delta;
+              request.onText(event.delta);
+              break;
+            case "response.refusal.delta":
+              refusal += event.delta;
+              break;
+            case "response.refusal.done":
+              refusal = event.refusal;
+              break;
+            case "response.completed":
+            case "response.incomplete": {
+              const { response } = event;
+              const model = response.model || partial.model || request.model;
+              const usage = toCounts(response.usage);
+              const end =
+                refusal !== ""
+                  ? ({ kind: "refused", refusal } as const)
+                  : event.type === "response.incomplete"
+                    ? ({
+                        kind: "incomplete",
+                        reason: response.incomplete_details?.reason ?? "unknown",
+                      } as const)
+                    : ({ kind: "completed" } as const);
+              return { text: partial.text, usage, end, model };
+            }
+            case "response.failed": {
+              const code = event.response.error?.code ?? "server_error";
+              partial.usage = toCounts(event.response.usage);
+              throw new ModelCallError(
+                `The model failed (${code}): ${event.response.error?.message ?? ""}`,
+                { code, stream: true },
+                partial,
+              );
+            }
           }
         }
         throw new ModelCallError(
           "The model stream ended before the answer was complete",
           { code: "stream-dropped" },
-          { text, usage },
+          partial,
         );
       } catch (error) {
-        throw describeFailure(error, text, usage);
+        throw describeFailure(error, partial);
       }
     },
   };

@@ -1,12 +1,14 @@
-// The settlement step of a spark, in one transaction: the hold is released, the actual tokens
-// are added to the user's period usage, and usage/{requestId} plus the spark document are
-// written. usage/{requestId} is the idempotency guard: a request is only ever settled once.
+// The settlement step of a spark, in one transaction: the hold is released, the user's charge
+// is added to their period usage, usage/{requestId} turns from pending to final, the spark
+// document is written and the provider's cost goes to the month's budget counter. The pending
+// usage record is the guard: a request is settled once, by the run that holds its claim.
 import {
   pruneExpiredHolds,
+  UsageRecord,
+  type Charge,
   type Holds,
   type QuotaHold,
   type SparkDoc,
-  type UsageRecord,
 } from "@ideaspark/domain";
 import { addSpend } from "./budget.js";
 import { firestore } from "./firestore.js";
@@ -18,10 +20,10 @@ export interface Settlement {
   requestId: string;
   period: string;
   nowMs: number;
-  /** Tokens to add to the user's usage (0 for cache hits, refusals and failures). */
-  chargedTokens: number;
-  usage: UsageRecord;
-  spark: SparkDoc;
+  /** Used when the hold is gone (expired): the charge is still capped at the estimate. */
+  estimateTokens: number;
+  /** The final records, given the hold's size (the cap on what the user is charged). */
+  build: (holdTokens: number) => { usage: UsageRecord; spark: SparkDoc; charge: Charge };
 }
 
 /** The holds left once `requestId`'s is released (expired ones are dropped too). */
@@ -32,8 +34,12 @@ function holdsWithout(holds: Holds, requestId: string, nowMs: number): Record<st
   );
 }
 
-/** Returns false when the request had already been settled (nothing was written). */
-export async function settleSpark(s: Settlement): Promise<boolean> {
+export type SettleResult =
+  | { kind: "settled"; usage: UsageRecord; spark: SparkDoc; charge: Charge }
+  /** Someone settled this request first: nothing was charged or written but the hold's release. */
+  | { kind: "already-settled" };
+
+export async function settleSpark(s: Settlement): Promise<SettleResult> {
   const db = firestore();
   const usageRef = db.doc(`usage/${s.requestId}`);
   const sparkRef = db.doc(`users/${s.uid}/sparks/${s.requestId}`);
@@ -41,25 +47,40 @@ export async function settleSpark(s: Settlement): Promise<boolean> {
   return db.runTransaction(async (tx) => {
     const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
     countReads(2);
-    if (usageSnap?.exists) return false;
     const quota = readQuota(s.uid, s.period, quotaSnap?.data());
     const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
+    const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+    if (!claim?.success || claim.data.uid !== s.uid || claim.data.status !== "pending") {
+      if (Object.hasOwn(quota.holds, s.requestId)) {
+        countWrites(1);
+        tx.set(ref, { ...quota, holds, updatedAt: s.nowMs });
+      }
+      return { kind: "already-settled" } as const;
+    }
+    const holdTokens = quota.holds[s.requestId]?.tokens ?? s.estimateTokens;
+    const { usage, spark, charge } = s.build(holdTokens);
     tx.set(ref, {
       ...quota,
-      used: quota.used + Math.ceil(s.chargedTokens),
+      used: quota.used + charge.inputTokens + charge.outputTokens,
       holds,
       updatedAt: s.nowMs,
     });
-    tx.create(usageRef, s.usage);
-    tx.set(sparkRef, s.spark);
-    countWrites(s.usage.costUsd > 0 ? 4 : 3);
-    addSpend(tx, s.period, s.usage.costUsd);
-    return true;
+    tx.set(usageRef, usage);
+    tx.set(sparkRef, spark);
+    countWrites(3);
+    if (usage.providerUsage.costUsd > 0) {
+      countWrites(1);
+      addSpend(tx, s.period, usage.providerUsage.costUsd);
+    }
+    return { kind: "settled", usage, spark, charge } as const;
   });
 }
 
-/** Drops a hold without charging or recording anything (the request never reached a model). */
-export async function releaseHold(
+/**
+ * Undoes a reservation that never reached a provider (e.g. the budget is spent): the hold is
+ * released and the pending claim removed, so the same requestId may be sent again later.
+ */
+export async function abandonReservation(
   uid: string,
   period: string,
   requestId: string,
@@ -67,14 +88,19 @@ export async function releaseHold(
 ): Promise<void> {
   const db = firestore();
   const ref = quotaRef(uid, period);
+  const usageRef = db.doc(`usage/${requestId}`);
   await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    countReads(1);
-    if (!snap.exists) return;
+    const [snap, usageSnap] = await tx.getAll(ref, usageRef);
+    countReads(2);
+    const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+    if (claim?.success && claim.data.uid === uid && claim.data.status === "pending") {
+      countWrites(1);
+      tx.delete(usageRef);
+    }
+    if (!snap?.exists) return;
     const quota = readQuota(uid, period, snap.data());
     if (!Object.hasOwn(quota.holds, requestId)) return;
-    const holds = holdsWithout(quota.holds, requestId, nowMs);
     countWrites(1);
-    tx.set(ref, { ...quota, holds, updatedAt: nowMs });
+    tx.set(ref, { ...quota, holds: holdsWithout(quota.holds, requestId, nowMs), updatedAt: nowMs });
   });
 }

@@ -1,6 +1,6 @@
-// The reservation step of a spark, in one transaction on the user's own documents: the
-// requestId is checked for reuse, the per-user rate limit applied, and a quota hold placed
-// only if `used + live holds + estimate <= limit`.
+// The reservation step of a spark, in one transaction: the per-user rate limit applied, the
+// requestId claimed for this user (or recognised as theirs: settled, or still running), and a
+// quota hold placed only if `used + live holds + estimate <= limit`.
 import {
   DomainError,
   decideHold,
@@ -11,12 +11,19 @@ import {
   quotaDocId,
   type AppConfig,
   type PlanId,
+  UsageRecord,
 } from "@ideaspark/domain";
 import { firestore } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 
 export type Reservation =
-  { kind: "reserved"; plan: PlanId; limit: number } | { kind: "completed" } | { kind: "in-flight" };
+  | { kind: "reserved"; plan: PlanId; limit: number; holdTokens: number }
+  /** The request was settled before: answer from what was recorded. */
+  | { kind: "settled" }
+  /** The request is running right now (a live hold). */
+  | { kind: "in-progress" }
+  /** Another account claimed this requestId. */
+  | { kind: "taken" };
 
 export interface ReserveInput {
   uid: string;
@@ -25,6 +32,8 @@ export interface ReserveInput {
   estimate: number;
   nowMs: number;
   config: Pick<AppConfig, "plans" | "requestsPerMinute" | "holdTtlSeconds">;
+  /** The pending usage record that claims the request id. */
+  pending: UsageRecord;
 }
 
 export function quotaRef(uid: string, period: string) {
@@ -42,6 +51,12 @@ function planOf(data: unknown): PlanId {
   return plan === "pro" ? "pro" : "free";
 }
 
+/**
+ * Claims `requestId` for `uid` and places the hold, in one transaction on the user's own
+ * documents plus the request's usage document, which is the claim: created `pending` here,
+ * settled once. Every call counts against the per-user rate limit, replays and duplicates
+ * included; only a rate-limited call writes nothing.
+ */
 export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
   const { uid, requestId, period, estimate, nowMs, config } = input;
   const db = firestore();
@@ -51,21 +66,24 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
   return db.runTransaction(async (tx) => {
     const [usage, user, quotaSnap] = await tx.getAll(usageRef, userRef, ref);
     countReads(3);
-    if (usage?.exists) {
-      if (usage.get("uid") !== uid) {
-        throw new DomainError(
-          "invalid-argument",
-          "Invalid request: requestId was already used; generate a new one.",
-        );
-      }
-      return { kind: "completed" } as const;
-    }
     const quota = readQuota(uid, period, quotaSnap?.data());
-    const existing = quota.holds[requestId];
-    if (existing && existing.expiresAt > nowMs) return { kind: "in-flight" } as const;
-
     const rate = decideRate({ recent: quota.recent, nowMs, perMinute: config.requestsPerMinute });
     if (!rate.ok) throw DomainError.rateLimited(rate.retryAfterSeconds);
+    const counted = { ...quota, recent: rate.recent, updatedAt: nowMs };
+
+    const claim = usage?.exists ? UsageRecord.safeParse(usage.data()) : null;
+    const holdLive = (quota.holds[requestId]?.expiresAt ?? 0) > nowMs;
+    let outcome: Reservation | null = null;
+    if (usage?.exists && (!claim?.success || claim.data.uid !== uid)) outcome = { kind: "taken" };
+    else if (claim?.success && claim.data.status !== "pending") outcome = { kind: "settled" };
+    else if (claim?.success && holdLive) outcome = { kind: "in-progress" };
+    if (outcome) {
+      countWrites(1);
+      tx.set(ref, counted);
+      return outcome;
+    }
+
+    // New, or a pending claim whose hold expired (its run died): (re)place the hold.
     const plan = planOf(user?.data());
     const limit = monthlyTokenLimit(config as AppConfig, plan, quota.limit);
     const decision = decideHold({
@@ -79,13 +97,9 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
     if (!decision.ok) throw DomainError.quotaExhausted(decision.resetsAt);
 
     const hold = { tokens: estimate, expiresAt: nowMs + config.holdTtlSeconds * 1000 };
-    countWrites(1);
-    tx.set(ref, {
-      ...quota,
-      holds: placeHold(quota.holds, requestId, hold, nowMs),
-      recent: rate.recent,
-      updatedAt: nowMs,
-    });
-    return { kind: "reserved", plan, limit } as const;
+    countWrites(2);
+    tx.set(ref, { ...counted, holds: placeHold(quota.holds, requestId, hold, nowMs) });
+    tx.set(usageRef, input.pending);
+    return { kind: "reserved", plan, limit, holdTokens: estimate } as const;
   });
 }

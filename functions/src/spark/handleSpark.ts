@@ -1,6 +1,6 @@
-// The `spark` request end to end: validate, reserve quota (rate limit, idempotency, hold),
-// check the budget, moderate, answer from the cache or the model (streaming ideas as they
-// finish), then settle exactly once. Every outcome after the hold writes usage/{requestId}.
+// The `spark` request end to end: validate, claim the requestId and reserve quota (rate limit,
+// hold), check the budget, moderate, answer from the cache or the model (streaming ideas as
+// they finish), then settle exactly once with every provider call in the ledger.
 import {
   aiAvailability,
   buildSparkPrompt,
@@ -8,27 +8,29 @@ import {
   estimateHoldTokens,
   estimatePromptTokens,
   isCacheable,
-  isDomainError,
   maxOutputTokensFor,
   periodKey,
+  PROMPT_VERSION,
+  settingsFor,
   sparkCacheKey,
   SparkRequest,
   type AppConfig,
+  type AttemptRecord,
   type SparkBrief,
   type SparkChunk,
   type SparkResult,
 } from "@ideaspark/domain";
 import { logger } from "firebase-functions/logger";
-import { generateIdeas, GenerationError } from "../ai/generateIdeas.js";
+import { generateIdeas } from "../ai/generateIdeas.js";
 import type { ModelClient } from "../ai/modelClient.js";
 import { getAppConfig } from "../data/appConfig.js";
 import { monthSpendUsd } from "../data/budget.js";
-import { releaseHold, settleSpark } from "../data/ledger.js";
+import { abandonReservation, settleSpark } from "../data/ledger.js";
 import { reserveSpark } from "../data/quotas.js";
 import { lookupCachedIdeas, storeCachedIdeas } from "../data/sparkCache.js";
 import { moderateBrief } from "./moderate.js";
-import { buildRecords, type Outcome } from "./records.js";
-import { replaySettled, waitForSettled } from "./replay.js";
+import { buildRecords, pendingUsage, type Outcome } from "./records.js";
+import { replaySettled } from "./replay.js";
 
 export interface SparkContext {
   uid: string | undefined;
@@ -42,10 +44,23 @@ export interface SparkContext {
 export interface SparkDeps {
   client: () => ModelClient;
   cacheTtlMs: number;
+  /** OpenAI's `safety_identifier` for a uid: a keyed hash, never the uid itself. */
+  safetyIdentifier: (uid: string) => string;
   now?: () => number;
 }
 
-const ZERO = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+/** Tokens to hold: the prompt plus the largest answer either model may write. */
+function holdEstimate(config: AppConfig, brief: SparkBrief): number {
+  const prompt = estimatePromptTokens(buildSparkPrompt(brief));
+  const output = [config.models.primary, config.models.fallback].map((model) =>
+    maxOutputTokensFor(
+      brief.count,
+      config.maxOutputTokens,
+      settingsFor(config, model) ?? undefined,
+    ),
+  );
+  return estimateHoldTokens(prompt, Math.max(...output));
+}
 
 export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<SparkResult> {
   const now = deps.now ?? Date.now;
@@ -59,11 +74,8 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
   const config = await getAppConfig(deps.cacheTtlMs);
   if (config.aiPaused) throw new DomainError("ai-paused");
   const period = periodKey(startedAt);
-  const prompt = buildSparkPrompt(brief);
-  const estimate = estimateHoldTokens(
-    estimatePromptTokens(prompt),
-    maxOutputTokensFor(brief.count, config.maxOutputTokens),
-  );
+  const estimate = holdEstimate(config, brief);
+  const facts = { uid, requestId, brief, period, startedAt, model: config.models.primary };
 
   const reservation = await reserveSpark({
     uid,
@@ -72,94 +84,68 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
     estimate,
     nowMs: startedAt,
     config,
+    pending: pendingUsage(facts),
   });
-  if (reservation.kind === "completed") return replaySettled(uid, requestId, ctx.emit);
-  if (reservation.kind === "in-flight") return waitForSettled(uid, requestId, ctx.emit, ctx.signal);
+  if (reservation.kind === "settled") return replaySettled(uid, requestId, ctx.emit);
+  if (reservation.kind === "in-progress") throw new DomainError("in-progress");
+  if (reservation.kind === "taken") throw new DomainError("request-id-taken");
 
   const spent = await monthSpendUsd(period, deps.cacheTtlMs);
   const availability = aiAvailability({ config, plan: reservation.plan, monthSpentUsd: spent });
   if (!availability.ok) {
-    await releaseHold(uid, period, requestId, now());
+    await abandonReservation(uid, period, requestId, now());
     throw new DomainError(availability.kind);
   }
 
-  const settle = async (outcome: Outcome): Promise<SparkResult> => {
-    const nowMs = now();
-    const records = buildRecords({
-      uid,
-      requestId,
-      brief,
-      promptVersion: prompt.promptVersion,
-      period,
-      startedAt,
-      nowMs,
-      outcome,
-      config,
-    });
-    const chargedTokens = records.spark.usage.inputTokens + records.spark.usage.outputTokens;
-    await settleSpark({
-      uid,
-      requestId,
-      period,
-      nowMs,
-      chargedTokens,
-      usage: records.usage,
-      spark: records.spark,
-    });
-    logger.info("spark settled", {
-      requestId,
-      uid,
-      status: outcome.status,
-      model: outcome.model,
-      cached: outcome.cached,
-      attempts: outcome.attempts,
-      tokens: chargedTokens,
-      costUsd: records.usage.costUsd,
-      latencyMs: records.usage.latencyMs,
-    });
-    return {
-      sparkId: requestId,
-      ideas: outcome.ideas,
-      usage: records.spark.usage,
-      cached: outcome.cached,
-    };
-  };
-
+  let outcome: Outcome;
   try {
-    return await answer({ ctx, deps, config, brief, prompt, settle });
+    outcome = await answer({ ctx, deps, config, brief, uid, startedAt });
   } catch (error) {
-    if (error instanceof GenerationError) {
-      const cancelled = error.reason === "cancelled";
-      await settle({
-        status: cancelled ? "cancelled" : "error",
-        ...error.consumed,
-        cached: false,
-        ideas: [],
-        errorCode: cancelled ? "cancelled" : "provider-unavailable",
-      });
-      throw new DomainError(cancelled ? "cancelled" : "provider-unavailable", undefined, {
-        cause: error,
-      });
-    }
-    if (isDomainError(error) && error.kind === "moderation-refused") throw error;
-    const kind = isDomainError(error) ? error.kind : "internal";
-    await settle({
-      status: kind === "cancelled" ? "cancelled" : "error",
+    // A bug or an unforeseen failure: still settle (as an error) so the hold is released.
+    logger.error("spark failed unexpectedly", { requestId, error: String(error) });
+    outcome = {
+      status: "error",
       model: config.models.primary,
-      usage: ZERO,
-      estimated: false,
-      attempts: 0,
       cached: false,
+      attempts: [],
       ideas: [],
-      errorCode: kind,
-    }).catch((settleError: unknown) =>
-      logger.error("could not settle a failed spark; its hold will expire", {
-        requestId,
-        error: String(settleError),
-      }),
-    );
-    throw error;
+      errorKind: "provider-unavailable",
+    };
   }
+
+  const settled = await settleSpark({
+    uid,
+    requestId,
+    period,
+    nowMs: now(),
+    estimateTokens: estimate,
+    build: (holdTokens) =>
+      buildRecords({ ...facts, promptVersion: PROMPT_VERSION, nowMs: now(), outcome }, holdTokens),
+  });
+  if (settled.kind === "already-settled") return replaySettled(uid, requestId, ctx.emit);
+  const { usage, charge } = settled;
+  logger.info("spark settled", {
+    requestId,
+    uid,
+    status: usage.status,
+    model: usage.model,
+    cached: usage.cached,
+    attempts: usage.attempts,
+    chargedTokens: charge.inputTokens + charge.outputTokens,
+    chargedUsd: charge.costUsd,
+    providerUsd: usage.providerUsage.costUsd,
+    latencyMs: usage.latencyMs,
+  });
+  if (outcome.status !== "ok" && outcome.status !== "partial") {
+    throw new DomainError(outcome.errorKind ?? "provider-unavailable");
+  }
+  return {
+    sparkId: requestId,
+    ideas: outcome.ideas,
+    usage: charge,
+    cached: outcome.cached,
+    partial: outcome.status === "partial",
+  };
 }
 
 interface AnswerInput {
@@ -167,69 +153,67 @@ interface AnswerInput {
   deps: SparkDeps;
   config: AppConfig;
   brief: SparkBrief;
-  prompt: ReturnType<typeof buildSparkPrompt>;
-  settle: (outcome: Outcome) => Promise<SparkResult>;
+  uid: string;
+  startedAt: number;
 }
 
-async function answer({
-  ctx,
-  deps,
-  config,
-  brief,
-  prompt,
-  settle,
-}: AnswerInput): Promise<SparkResult> {
+/** Moderation, then the cache, then the model: how the request ended, every call included. */
+async function answer({ ctx, deps, config, brief, uid, startedAt }: AnswerInput): Promise<Outcome> {
   const client = deps.client();
+  const failed = (
+    attempts: AttemptRecord[],
+    status: Outcome["status"],
+    errorKind: Outcome["errorKind"],
+  ): Outcome => ({
+    status,
+    model: config.models.primary,
+    cached: false,
+    attempts,
+    ideas: [],
+    errorKind,
+  });
+
   ctx.emit({ type: "status", phase: "moderating" });
   const briefText = [brief.topic, brief.audience, brief.constraints].filter(Boolean).join("\n");
   const moderation = await moderateBrief(client, briefText, config, ctx.signal);
-  if (moderation.flagged) {
-    await settle({
-      status: "refused",
-      model: config.models.moderation,
-      usage: ZERO,
-      estimated: false,
-      attempts: 0,
-      cached: false,
-      ideas: [],
-      errorCode: "moderation-refused",
-    });
-    throw new DomainError("moderation-refused");
+  if (moderation.kind === "flagged")
+    return failed(moderation.attempts, "refused", "moderation-refused");
+  if (moderation.kind === "cancelled") return failed(moderation.attempts, "cancelled", "cancelled");
+  if (moderation.kind === "unavailable") {
+    return failed(moderation.attempts, "error", "provider-unavailable");
   }
 
   const cacheKey =
     config.cacheEnabled && isCacheable(brief)
       ? await sparkCacheKey({
           model: config.models.primary,
-          promptVersion: prompt.promptVersion,
+          promptVersion: PROMPT_VERSION,
           brief,
         })
       : null;
   const hit = cacheKey ? await lookupCachedIdeas(cacheKey, Date.now()) : null;
-  if (hit) {
+  if (hit && hit.ideas.length === brief.count) {
     hit.ideas.forEach((idea, index) => ctx.emit({ type: "idea", index, idea }));
-    return settle({
+    return {
       status: "ok",
       model: hit.model,
-      usage: ZERO,
-      estimated: false,
-      attempts: 0,
       cached: true,
+      attempts: moderation.attempts,
       ideas: hit.ideas,
-    });
+    };
   }
 
   ctx.emit({ type: "status", phase: "thinking" });
   const generated = await generateIdeas({
     client,
-    prompt,
-    count: brief.count,
+    brief,
     config,
     signal: ctx.signal,
+    deadlineAt: startedAt + config.timeouts.deadlineMs,
+    safetyIdentifier: deps.safetyIdentifier(uid),
     emit: ctx.emit,
   });
-  const result = await settle({ status: "ok", ...generated, cached: false });
-  if (cacheKey) {
+  if (cacheKey && generated.status === "ok") {
     await storeCachedIdeas(cacheKey, {
       ideas: generated.ideas,
       model: generated.model,
@@ -238,5 +222,12 @@ async function answer({
       logger.warn("could not store a cache entry", { error: String(error) }),
     );
   }
-  return result;
+  return {
+    status: generated.status,
+    model: generated.model,
+    cached: false,
+    attempts: [...moderation.attempts, ...generated.attempts],
+    ideas: generated.ideas,
+    ...(generated.errorKind ? { errorKind: generated.errorKind } : {}),
+  };
 }

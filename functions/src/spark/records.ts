@@ -1,92 +1,116 @@
-// Builds the usage record and spark document a settled request writes, from what happened.
+// Builds what a request writes: the pending claim placed with the hold, and the final usage
+// record (both ledgers) and spark document once it settles.
 import {
-  costUsd,
-  type AppConfig,
+  chargeFor,
+  providerTotals,
+  ZERO_PROVIDER_USAGE,
+  type AttemptRecord,
+  type Charge,
+  type DomainErrorKind,
   type Idea,
   type SparkBrief,
   type SparkDoc,
   type UsageRecord,
 } from "@ideaspark/domain";
-import type { TokenCounts } from "../ai/modelClient.js";
 
+/** How a request ended, with every provider call it made. */
 export interface Outcome {
-  status: UsageRecord["status"];
+  status: Exclude<UsageRecord["status"], "pending">;
+  /** The model that wrote the ideas (or was asked to). */
   model: string;
-  usage: TokenCounts;
-  estimated: boolean;
   cached: boolean;
-  attempts: number;
+  attempts: AttemptRecord[];
   ideas: Idea[];
-  errorCode?: string;
+  errorKind?: DomainErrorKind;
 }
 
-const SPARK_STATUS: Record<UsageRecord["status"], SparkDoc["status"]> = {
+const SPARK_STATUS: Record<Outcome["status"], SparkDoc["status"]> = {
   ok: "complete",
+  partial: "partial",
   error: "error",
   refused: "refused",
   cancelled: "cancelled",
 };
 
-/** Cost of what the user is charged for: successful and cancelled work; failures cost nothing. */
-export function chargedCost(outcome: Outcome, config: Pick<AppConfig, "pricing">): number {
-  if (outcome.cached || (outcome.status !== "ok" && outcome.status !== "cancelled")) return 0;
-  return costUsd({ model: outcome.model, ...outcome.usage }, config.pricing);
-}
-
-export function chargedTokens(outcome: Outcome): number {
-  if (outcome.cached || (outcome.status !== "ok" && outcome.status !== "cancelled")) return 0;
-  return outcome.usage.inputTokens + outcome.usage.outputTokens;
-}
-
-export function buildRecords(input: {
+interface RequestFacts {
   uid: string;
   requestId: string;
   brief: SparkBrief;
-  promptVersion: string;
   period: string;
   startedAt: number;
-  nowMs: number;
-  outcome: Outcome;
-  config: Pick<AppConfig, "pricing">;
-}): { usage: UsageRecord; spark: SparkDoc } {
-  const { uid, requestId, outcome, nowMs } = input;
-  const cost = chargedCost(outcome, input.config);
-  const usage: UsageRecord = {
-    uid,
-    sparkId: requestId,
-    model: outcome.model,
-    inputTokens: outcome.usage.inputTokens,
-    outputTokens: outcome.usage.outputTokens,
-    cachedInputTokens: outcome.usage.cachedInputTokens,
-    costUsd: cost,
-    cached: outcome.cached,
-    estimated: outcome.estimated,
-    latencyMs: Math.max(0, nowMs - input.startedAt),
-    attempts: outcome.attempts,
-    status: outcome.status,
-    ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
-    period: input.period,
-    createdAt: nowMs,
+  model: string;
+}
+
+/** The claim on a requestId: a usage record that says "running", charged nothing yet. */
+export function pendingUsage(facts: RequestFacts): UsageRecord {
+  return {
+    uid: facts.uid,
+    requestId: facts.requestId,
+    sparkId: facts.requestId,
+    model: facts.model,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    costUsd: 0,
+    providerUsage: ZERO_PROVIDER_USAGE,
+    attemptLog: [],
+    ideasRequested: facts.brief.count,
+    ideasDelivered: 0,
+    cached: false,
+    estimated: false,
+    latencyMs: 0,
+    attempts: 0,
+    status: "pending",
+    period: facts.period,
+    createdAt: facts.startedAt,
   };
-  const charged = chargedTokens(outcome);
+}
+
+export function buildRecords(
+  facts: RequestFacts & { promptVersion: string; nowMs: number; outcome: Outcome },
+  holdTokens: number,
+): { usage: UsageRecord; spark: SparkDoc; charge: Charge } {
+  const { outcome, nowMs } = facts;
+  const provider = providerTotals(outcome.attempts);
+  const charge = chargeFor({
+    status: outcome.status,
+    cached: outcome.cached,
+    attempts: outcome.attempts,
+    capTokens: holdTokens,
+  });
+  const generations = outcome.attempts.filter((a) => a.kind === "generation");
+  const errorCode = outcome.errorKind ? { errorCode: outcome.errorKind } : {};
+  const usage: UsageRecord = {
+    ...pendingUsage(facts),
+    model: outcome.model,
+    inputTokens: charge.inputTokens,
+    outputTokens: charge.outputTokens,
+    cachedInputTokens: provider.cachedInputTokens,
+    costUsd: charge.costUsd,
+    providerUsage: provider,
+    attemptLog: outcome.attempts,
+    ideasDelivered: outcome.ideas.length,
+    cached: outcome.cached,
+    estimated: outcome.attempts.some((a) => a.estimated),
+    latencyMs: Math.max(0, nowMs - facts.startedAt),
+    attempts: generations.length,
+    status: outcome.status,
+    ...errorCode,
+  };
   const spark: SparkDoc = {
-    requestId,
-    brief: input.brief,
+    requestId: facts.requestId,
+    brief: facts.brief,
     ideas: outcome.ideas,
     status: SPARK_STATUS[outcome.status],
     model: outcome.model,
-    promptVersion: input.promptVersion,
-    createdAt: input.startedAt,
+    promptVersion: facts.promptVersion,
+    createdAt: facts.startedAt,
     completedAt: nowMs,
-    usage: {
-      inputTokens: charged === 0 ? 0 : outcome.usage.inputTokens,
-      outputTokens: charged === 0 ? 0 : outcome.usage.outputTokens,
-      costUsd: cost,
-    },
+    usage: charge,
     cached: outcome.cached,
     starred: [],
     feedback: null,
-    ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
+    ...errorCode,
   };
-  return { usage, spark };
+  return { usage, spark, charge };
 }

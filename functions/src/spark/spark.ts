@@ -1,5 +1,11 @@
 // `spark` callable (streaming): auth and App Check gate, then the handler; errors mapped once.
-import { DomainError, findForbiddenKey, type SparkChunk } from "@ideaspark/domain";
+import {
+  DomainError,
+  findForbiddenKey,
+  SPARK_TIMEOUT_SECONDS,
+  type SparkChunk,
+} from "@ideaspark/domain";
+import { createHmac } from "node:crypto";
 import { onCall } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
 import { createOpenAIClient } from "../ai/openaiClient.js";
@@ -16,8 +22,8 @@ import { handleSpark } from "./handleSpark.js";
 
 let client: ModelClient | undefined;
 
-// The SDK timeout is only a backstop: each attempt has its own timeout (config requestTimeoutMs).
-function modelClient(timeoutMs = 600_000): ModelClient {
+// The SDK timeout is only a backstop: attempts have their own idle timeout and deadline.
+function modelClient(timeoutMs = SPARK_TIMEOUT_SECONDS * 1000): ModelClient {
   client ??= createOpenAIClient({
     apiKey: OPENAI_API_KEY.value(),
     baseURL: OPENAI_BASE_URL.value() || undefined,
@@ -26,8 +32,21 @@ function modelClient(timeoutMs = 600_000): ModelClient {
   return client;
 }
 
+/**
+ * OpenAI's `safety_identifier`: an HMAC of the uid keyed with the API key, so OpenAI can tell
+ * one abusive person from the rest of the app's traffic without ever learning who they are.
+ */
+function safetyIdentifier(uid: string): string {
+  return createHmac("sha256", OPENAI_API_KEY.value()).update(uid).digest("hex").slice(0, 32);
+}
+
 export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
-  { secrets: [OPENAI_API_KEY], timeoutSeconds: 300, memory: "512MiB", cors: true },
+  {
+    secrets: [OPENAI_API_KEY],
+    timeoutSeconds: SPARK_TIMEOUT_SECONDS,
+    memory: "512MiB",
+    cors: true,
+  },
   async (request, response) => {
     const ops = { reads: 0, writes: 0 };
     try {
@@ -55,7 +74,11 @@ export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
             emit: (chunk) => void response?.sendChunk(chunk).catch(() => false),
             signal: response?.signal ?? new AbortController().signal,
           },
-          { client: () => modelClient(), cacheTtlMs: CONFIG_CACHE_SECONDS.value() * 1000 },
+          {
+            client: () => modelClient(),
+            cacheTtlMs: CONFIG_CACHE_SECONDS.value() * 1000,
+            safetyIdentifier,
+          },
         ),
       );
     } catch (error) {

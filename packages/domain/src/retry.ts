@@ -15,6 +15,8 @@ export interface FailureInfo {
   retryAfter?: string | null;
   /** OpenAI's `retry-after-ms` header (milliseconds); preferred over `retryAfter`. */
   retryAfterMs?: string | null;
+  /** The failure arrived inside a 200 stream (a failed response or an SSE error event). */
+  stream?: boolean;
 }
 
 const NETWORK_CODES = new Set([
