@@ -70,7 +70,7 @@ describe("/__control", () => {
     ['[{"status":99}]', /faults\[0\]: "status" must be an integer from 400 to 599/],
     ['[{"status":500},{"stauts":500}]', /faults\[1\]: unknown field "stauts"/],
     ['[{"status":500,"malformed":true}]', /at most one of/],
-    ['[{"retryAfter":1,"delayMs":5}]', /only apply together with "status"/],
+    ['[{"retryAfter":1,"delayMs":5}]', /"retryAfter" only applies together with "status"/],
     ['[{"endpoint":"chat"}]', /"endpoint" must be "responses" or "moderations"/],
     ["[{}]", /needs one of/],
   ])("refuses bad fault input %s with a 400 and a clear message", async (body, message) => {

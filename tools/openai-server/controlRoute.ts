@@ -1,4 +1,5 @@
-// The test-control API under /__control: health, the fault queues and the request log.
+// The test-control API under /__control: health, the fault queues, the request log and the
+// billing totals.
 // Unauthenticated and local-only; answers plain JSON (errors as { error: { message } }).
 import { parseFaults } from "./faults.js";
 import { sendJson } from "./http.js";
@@ -28,6 +29,10 @@ export function handleControl(ctx: RouteContext, method: string, path: string): 
       return sendJson(res, 200, state.log.list());
     case "DELETE /__control/requests":
       return sendJson(res, 200, { cleared: state.log.clear() });
+    case "GET /__control/billing":
+      return sendJson(res, 200, state.billing.snapshot());
+    case "DELETE /__control/billing":
+      return sendJson(res, 200, state.billing.reset());
     default:
       return sendJson(res, 404, { error: { message: `No control route ${route}.` } });
   }

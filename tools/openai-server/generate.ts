@@ -11,7 +11,7 @@ export const DEFAULT_IDEA_COUNT = 5;
 export type TextFormat =
   | { type: "text" }
   | { type: "json_object" }
-  | { type: "json_schema"; name: string; schema: Record<string, unknown> };
+  | { type: "json_schema"; name: string; schema: Record<string, unknown>; strict?: unknown };
 
 const DEFAULT_IDEAS_SCHEMA = {
   type: "object",

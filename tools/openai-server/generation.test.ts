@@ -142,7 +142,7 @@ describe("deltas and tokens", () => {
     expect(Math.max(...deltas.map((d) => d.length))).toBeLessThanOrEqual(12);
   });
 
-  it("estimates four characters per token and truncates to a limit", () => {
+  it("counts tokens with the app's estimator and truncates to the longest prefix that fits", () => {
     expect(estimateTokens("")).toBe(0);
     expect(estimateTokens("abcde")).toBe(2);
     expect(truncateToTokens("a".repeat(100), 10)).toEqual({
@@ -151,5 +151,7 @@ describe("deltas and tokens", () => {
       tokens: 10,
     });
     expect(truncateToTokens("abc", null)).toEqual({ text: "abc", truncated: false, tokens: 1 });
+    // Non-ASCII code points count one token each, and a surrogate pair is never split.
+    expect(truncateToTokens("ab😀😀cd", 2)).toEqual({ text: "ab😀", truncated: true, tokens: 2 });
   });
 });

@@ -1,5 +1,5 @@
-// CLI: `tsx tools/openai-server/main.ts [--port 8787] [--fast | --first-token-ms N --chunk-ms N]`
-// starts the local OpenAI-compatible server, prints its base URL and stops on SIGINT/SIGTERM.
+// CLI: `tsx tools/openai-server/main.ts [--port 8787] [--fast | --first-token-ms N --chunk-ms N]
+// [--cache-min-tokens N]` starts the local server, prints its base URL, stops on SIGINT/SIGTERM.
 import { parseArgs } from "node:util";
 import { DEFAULT_PACING, FAST_PACING, type Pacing } from "./pacing.js";
 import { startOpenAIServer } from "./server.js";
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     fast: { type: "boolean", default: false },
     "first-token-ms": { type: "string" },
     "chunk-ms": { type: "string" },
+    "cache-min-tokens": { type: "string" },
   },
 });
 
@@ -36,10 +37,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const cacheFlag = values["cache-min-tokens"];
+const cacheMinTokens = cacheFlag === undefined ? undefined : Number(cacheFlag);
+if (cacheMinTokens !== undefined && !(Number.isInteger(cacheMinTokens) && cacheMinTokens >= 0)) {
+  console.error(`--cache-min-tokens must be a non-negative integer (got "${cacheFlag}")`);
+  process.exit(2);
+}
+
 const server = await startOpenAIServer({
   port,
   host: values.host,
   pacing,
+  cacheMinTokens,
 });
 console.log(server.url);
 

@@ -1,5 +1,6 @@
 // Which model ids the server accepts and lists. Any well-formed id is accepted (so admins can
-// configure new models offline); ids starting with "unknown" are refused like a missing model.
+// configure new models offline); retired ids and ids starting with "unknown" get the real
+// API's 404 model_not_found.
 import type { ServerResponse } from "node:http";
 import { sendError, sendJson } from "./http.js";
 
@@ -12,11 +13,32 @@ export const LISTED_MODELS = [
   "omni-moderation-latest",
 ] as const;
 
+/** Models OpenAI has shut down: requests naming them fail as if they never existed. */
+export const RETIRED_MODELS: ReadonlySet<string> = new Set([
+  "gpt-4.5-preview",
+  "gpt-4.5-preview-2025-02-27",
+  "o1-preview",
+  "o1-preview-2024-09-12",
+  "o1-mini",
+  "o1-mini-2024-09-12",
+  "gpt-4-32k",
+  "gpt-4-32k-0613",
+  "gpt-3.5-turbo-0613",
+  "gpt-3.5-turbo-0301",
+  "text-davinci-003",
+  "text-davinci-002",
+  "gpt-4-vision-preview",
+  "gpt-4o-realtime-preview-2024-10-01",
+  "chatgpt-4o-latest",
+  "codex-mini-latest",
+]);
+
 const CREATED = 1_735_689_600;
 const WELL_FORMED = /^[A-Za-z0-9][\w.:/-]{0,127}$/;
 
 export type ModelCheck =
-  { ok: true; model: string } | { ok: false; status: number; message: string; code: string };
+  | { ok: true; model: string }
+  | { ok: false; status: number; message: string; param: string | null; code: string };
 
 export function checkModel(model: unknown): ModelCheck {
   if (model === undefined || model === null || model === "") {
@@ -24,6 +46,7 @@ export function checkModel(model: unknown): ModelCheck {
       ok: false,
       status: 400,
       message: "Missing required parameter: 'model'.",
+      param: "model",
       code: "missing_required_parameter",
     };
   }
@@ -32,14 +55,16 @@ export function checkModel(model: unknown): ModelCheck {
       ok: false,
       status: 400,
       message: "Invalid type for 'model': expected a string.",
+      param: "model",
       code: "invalid_type",
     };
   }
-  if (!WELL_FORMED.test(model) || /^unknown/i.test(model)) {
+  if (!WELL_FORMED.test(model) || /^unknown/i.test(model) || RETIRED_MODELS.has(model)) {
     return {
       ok: false,
-      status: 400,
-      message: `The requested model '${model}' does not exist.`,
+      status: 404,
+      message: `The model \`${model}\` does not exist or you do not have access to it.`,
+      param: null,
       code: "model_not_found",
     };
   }

@@ -1,6 +1,6 @@
 // POST /v1/moderations: one result per input string (or one for a multimodal input list),
 // with its own fault queue (faults posted with "endpoint": "moderations").
-import { applyLeadingFault } from "./applyFault.js";
+import { applyBodyFault, applyLeadingFault } from "./applyFault.js";
 import { isRecord } from "./brief.js";
 import { sendError, sendJson } from "./http.js";
 import { classify } from "./moderation.js";
@@ -18,7 +18,7 @@ export async function handleModerations(ctx: RouteContext): Promise<void> {
   if (!isRecord(body)) return sendError(res, 400, "Request body must be a JSON object.");
   const model = checkModel(body.model ?? "omni-moderation-latest");
   if (!model.ok)
-    return sendError(res, model.status, model.message, { param: "model", code: model.code });
+    return sendError(res, model.status, model.message, { param: model.param, code: model.code });
   const inputs = readInputs(body.input);
   if (!inputs) {
     const message =
@@ -27,7 +27,8 @@ export async function handleModerations(ctx: RouteContext): Promise<void> {
   }
   const fault = ctx.state.faults.take("moderations");
   if (ctx.entry) ctx.entry.fault = fault;
-  if (await applyLeadingFault(fault, res, ctx.signal, false)) return;
+  if (await applyLeadingFault(fault, res, ctx.signal)) return;
+  if (applyBodyFault(fault, res)) return;
   sendJson(res, 200, {
     id: randomId("modr").replace("_", "-"),
     model: model.model,

@@ -1,5 +1,6 @@
 // The log of API requests the server received, for tests that count attempts or check which
 // model and fault each attempt saw (GET/DELETE /__control/requests).
+import type { BilledUsage } from "./billing.js";
 import type { Fault } from "./faults.js";
 
 export interface RequestLogEntry {
@@ -15,6 +16,8 @@ export interface RequestLogEntry {
   status: number | null;
   /** True once the whole response was sent (false while pending, after drops and aborts). */
   completed: boolean;
+  /** What this request was billed so far (null: it never started generating). */
+  billed: BilledUsage | null;
   body: unknown;
 }
 
@@ -35,6 +38,7 @@ export class RequestLog {
       timestamp: new Date().toISOString(),
       status: null,
       completed: false,
+      billed: null,
       body,
     };
     this.entries.push(entry);

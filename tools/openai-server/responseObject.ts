@@ -1,8 +1,9 @@
 // Builds the Responses API `response` object (as sent non-streaming and inside lifecycle
-// events), its assistant message item and its usage block.
+// events), its output items (reasoning, assistant message with text or refusal) and usage.
+import type { Meter } from "./billing.js";
 import type { ResponsesRequest } from "./responsesRequest.js";
 
-export type ResponseStatus = "in_progress" | "completed" | "incomplete";
+export type ResponseStatus = "in_progress" | "completed" | "incomplete" | "failed";
 
 export interface Usage {
   input_tokens: number;
@@ -15,16 +16,25 @@ export interface Usage {
 export interface ResponseMeta {
   id: string;
   messageId: string;
+  reasoningId: string;
   createdAt: number;
   request: ResponsesRequest;
 }
 
-export function usageFor(inputTokens: number, outputTokens: number): Usage {
+/** How a finished response ended, beyond its status. */
+export interface Ending {
+  incompleteReason?: string;
+  error?: { code: string; message: string };
+}
+
+/** The usage block for exactly what `meter` billed. */
+export function usageFrom(meter: Meter): Usage {
+  const { inputTokens, outputTokens, cachedInputTokens } = meter.usage();
   return {
     input_tokens: inputTokens,
-    input_tokens_details: { cached_tokens: 0 },
+    input_tokens_details: { cached_tokens: cachedInputTokens },
     output_tokens: outputTokens,
-    output_tokens_details: { reasoning_tokens: 0 },
+    output_tokens_details: { reasoning_tokens: meter.reasoningTokens },
     total_tokens: inputTokens + outputTokens,
   };
 }
@@ -33,9 +43,18 @@ export function outputText(text: string) {
   return { type: "output_text", text, annotations: [], logprobs: [] };
 }
 
-export function messageItem(id: string, status: ResponseStatus, text: string | null) {
-  const content = text === null ? [] : [outputText(text)];
+export function refusalPart(refusal: string) {
+  return { type: "refusal", refusal };
+}
+
+export type ContentPart = ReturnType<typeof outputText> | ReturnType<typeof refusalPart>;
+
+export function messageItem(id: string, status: ResponseStatus, content: ContentPart[]) {
   return { id, type: "message", status, content, role: "assistant" };
+}
+
+export function reasoningItem(id: string) {
+  return { id, type: "reasoning", summary: [] };
 }
 
 export function responseObject(
@@ -43,6 +62,7 @@ export function responseObject(
   status: ResponseStatus,
   output: unknown[],
   usage: Usage | null,
+  ending: Ending = {},
 ) {
   const { request } = meta;
   const body = request.raw;
@@ -54,16 +74,16 @@ export function responseObject(
     status,
     background: false,
     completed_at: status === "completed" ? Math.floor(Date.now() / 1000) : null,
-    error: null,
-    incomplete_details: status === "incomplete" ? { reason: "max_output_tokens" } : null,
+    error: ending.error ?? null,
+    incomplete_details: ending.incompleteReason ? { reason: ending.incompleteReason } : null,
     instructions: body.instructions ?? null,
     max_output_tokens: request.maxOutputTokens,
     max_tool_calls: null,
-    model: request.model,
+    model: request.snapshot,
     output,
     parallel_tool_calls: body.parallel_tool_calls ?? true,
     previous_response_id: body.previous_response_id ?? null,
-    reasoning: { effort: null, summary: null },
+    reasoning: { effort: request.effort, summary: null },
     service_tier: finished ? "default" : "auto",
     store: body.store ?? true,
     temperature: body.temperature ?? 1,

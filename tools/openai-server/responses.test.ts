@@ -1,5 +1,6 @@
 // Non-streaming /v1/responses through the real openai SDK: structured output, usage, errors.
-import { BadRequestError } from "openai";
+import { estimatePromptTokens, estimateTokens } from "@ideaspark/domain";
+import { BadRequestError, NotFoundError } from "openai";
 import { zodTextFormat } from "openai/helpers/zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -36,28 +37,30 @@ describe("POST /v1/responses without streaming", () => {
       expect(`${idea.title} ${idea.pitch}`.toLowerCase()).toContain("coffee shop");
       expect(idea.firstSteps.length).toBeGreaterThanOrEqual(2);
     }
-    expect(response.output[0]).toMatchObject({
+    expect(response.output.map((item) => item.type)).toEqual(["reasoning", "message"]);
+    expect(response.output[1]).toMatchObject({
       type: "message",
       role: "assistant",
       status: "completed",
     });
   });
 
-  it("reports usage at about four characters per token", async () => {
+  it("reports usage with the app's own token estimator", async () => {
     const instructions = "You are IdeaSpark.";
     const response = await t.client.responses.create({
-      model: "gpt-5-mini",
+      model: "gpt-4.1-mini",
       instructions,
       input: COFFEE_BRIEF,
       text: { format: ideasFormat(3) },
     });
-    const promptChars = instructions.length + 1 + (COFFEE_BRIEF[0]?.content.length ?? 0);
+    const input = estimatePromptTokens({ instructions, input: COFFEE_BRIEF[0]?.content ?? "" });
+    const output = estimateTokens(response.output_text);
     expect(response.usage).toEqual({
-      input_tokens: Math.ceil(promptChars / 4),
+      input_tokens: input,
       input_tokens_details: { cached_tokens: 0 },
-      output_tokens: Math.ceil(response.output_text.length / 4),
+      output_tokens: output,
       output_tokens_details: { reasoning_tokens: 0 },
-      total_tokens: Math.ceil(promptChars / 4) + Math.ceil(response.output_text.length / 4),
+      total_tokens: input + output,
     });
     expect(response.incomplete_details).toBeNull();
   });
@@ -95,19 +98,19 @@ describe("POST /v1/responses without streaming", () => {
     expect(c.output_text.toLowerCase()).toContain("bike repair club");
   });
 
-  it("answers plain text when no json_schema format is requested, echoing the model", async () => {
+  it("answers plain text when no json_schema format is requested, naming the model's snapshot", async () => {
     const response = await t.client.responses.create({
       model: "gpt-4.1-mini",
       input: "I need ideas for a charity run in Manchester",
     });
-    expect(response.model).toBe("gpt-4.1-mini");
+    expect(response.model).toBe("gpt-4.1-mini-2025-04-14");
     expect(response.output_text).toMatch(/^Here are 3 ideas for a charity run in Manchester:/);
     expect(() => JSON.parse(response.output_text)).toThrow();
   });
 
   it("stops at max_output_tokens and reports the response as incomplete", async () => {
     const response = await t.client.responses.create({
-      model: "gpt-5-mini",
+      model: "gpt-4.1-mini",
       input: COFFEE_BRIEF,
       max_output_tokens: 30,
       text: { format: ideasFormat(4) },
@@ -115,11 +118,12 @@ describe("POST /v1/responses without streaming", () => {
     expect(response.status).toBe("incomplete");
     expect(response.incomplete_details).toEqual({ reason: "max_output_tokens" });
     expect(response.usage?.output_tokens).toBe(30);
+    expect(estimateTokens(response.output_text)).toBe(30);
     expect(response.output_text).toHaveLength(120);
     expect(response.output[0]).toMatchObject({ type: "message", status: "incomplete" });
   });
 
-  it("refuses a missing or unknown model with an OpenAI-style 400", async () => {
+  it("refuses a missing model with a 400 and an unknown one with the real API's 404", async () => {
     const missing = await t.client.responses
       .create({ model: "", input: "hi" })
       .catch((e: unknown) => e);
@@ -132,10 +136,13 @@ describe("POST /v1/responses without streaming", () => {
     const unknown = await t.client.responses
       .create({ model: "unknown-model", input: "hi" })
       .catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(NotFoundError);
     expect(unknown).toMatchObject({
-      status: 400,
+      status: 404,
       type: "invalid_request_error",
+      param: null,
       code: "model_not_found",
+      message: "404 The model `unknown-model` does not exist or you do not have access to it.",
     });
   });
 

@@ -1,17 +1,29 @@
 // Validates a POST /v1/responses body the way the real API does for the fields this server
-// uses (model, input, stream, max_output_tokens, text.format) and extracts the brief.
-import { extractBrief, isRecord } from "./brief.js";
+// uses (model, input, stream, max_output_tokens, reasoning, text.format incl. strict schemas)
+// and extracts the brief.
+import { extractBrief, inputText, isRecord } from "./brief.js";
 import type { Brief } from "./brief.js";
 import type { TextFormat } from "./generate.js";
 import { checkModel } from "./models.js";
+import { checkReasoning } from "./reasoning.js";
+import type { Effort } from "./reasoning.js";
+import { snapshotFor } from "./snapshots.js";
+import { strictSchemaProblem } from "./strictSchema.js";
 
 export interface ResponsesRequest {
   raw: Record<string, unknown>;
+  /** The model id as requested. */
   model: string;
+  /** The dated snapshot the response reports. */
+  snapshot: string;
   stream: boolean;
   maxOutputTokens: number | null;
+  /** Reasoning effort; null for models that do not reason. */
+  effort: Effort | null;
   format: TextFormat;
   brief: Brief;
+  /** The prompt as the app's token estimator sees it. */
+  prompt: { instructions: string; input: string };
 }
 
 export interface RequestProblem {
@@ -35,7 +47,7 @@ export function parseResponsesRequest(
 ): { ok: true; request: ResponsesRequest } | RequestProblem {
   if (!isRecord(body)) return problem("Request body must be a JSON object.", null, "invalid_type");
   const model = checkModel(body.model);
-  if (!model.ok) return { ...model, param: "model" };
+  if (!model.ok) return model;
   const { input, instructions, stream } = body;
   if (input === undefined && instructions === undefined) {
     return problem("Missing required parameter: 'input'.", "input", "missing_required_parameter");
@@ -55,17 +67,29 @@ export function parseResponsesRequest(
     const message = `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got ${JSON.stringify(max)} instead.`;
     return problem(message, "max_output_tokens", "integer_below_min_value");
   }
+  const reasoning = checkReasoning(model.model, body.reasoning);
+  if (!reasoning.ok) return problem(reasoning.message, reasoning.param, reasoning.code);
   const format = parseFormat(body.text);
   if ("ok" in format) return format;
+  if (format.type === "json_schema" && format.strict === true) {
+    const invalid = strictSchemaProblem(format.name, format.schema);
+    if (invalid) return problem(invalid, "text.format.schema", "invalid_json_schema");
+  }
   return {
     ok: true,
     request: {
       raw: body,
       model: model.model,
+      snapshot: snapshotFor(model.model),
       stream: stream === true,
       maxOutputTokens: typeof max === "number" ? max : null,
+      effort: reasoning.effort,
       format,
       brief: extractBrief(instructions, input),
+      prompt: {
+        instructions: typeof instructions === "string" ? instructions : "",
+        input: inputText(input),
+      },
     },
   };
 }

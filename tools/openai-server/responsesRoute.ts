@@ -1,15 +1,14 @@
-// POST /v1/responses: validates, consumes a queued fault, generates the text, then answers
-// with one JSON response object or an SSE stream.
+// POST /v1/responses: validates, consumes a queued fault, opens the request's bill once
+// generation starts (with its prompt-cache hit), then answers as JSON or as an SSE stream.
 import { applyLeadingFault } from "./applyFault.js";
-import { generateOutputText } from "./generate.js";
-import { sendError, sendJson } from "./http.js";
-import { pause } from "./pacing.js";
+import { sendFinalResponse } from "./finalResponse.js";
+import { sendError } from "./http.js";
+import { planResponse } from "./plan.js";
 import { randomId } from "./random.js";
-import { messageItem, responseObject, usageFor } from "./responseObject.js";
 import { parseResponsesRequest } from "./responsesRequest.js";
 import type { RouteContext } from "./routeContext.js";
 import { streamResponse } from "./streamResponse.js";
-import { estimateTokens, truncateToTokens } from "./tokens.js";
+import { promptTokens } from "./tokens.js";
 
 export async function handleResponses(ctx: RouteContext): Promise<void> {
   const { res, signal, state } = ctx;
@@ -21,26 +20,32 @@ export async function handleResponses(ctx: RouteContext): Promise<void> {
   const { request } = parsed;
   const fault = state.faults.take("responses");
   if (ctx.entry) ctx.entry.fault = fault;
-  if (await applyLeadingFault(fault, res, signal, request.stream)) return;
+  if (await applyLeadingFault(fault, res, signal)) return;
+  if (signal.aborted) return;
 
-  const output = truncateToTokens(
-    generateOutputText(request.brief, request.format),
-    request.maxOutputTokens,
-  );
-  const inputTokens = estimateTokens(request.brief.promptText);
-  const meta = {
-    id: randomId("resp"),
-    messageId: randomId("msg"),
-    createdAt: Math.floor(Date.now() / 1000),
-    request,
+  // Generation starts here: from now on the request is billed.
+  const { instructions, input } = request.prompt;
+  const inputTokens = promptTokens(instructions, input);
+  const cached = state.promptCache.use(request.snapshot, request.brief.promptText, inputTokens);
+  const entry = ctx.entry;
+  const meter = state.billing.open(inputTokens, cached, (usage) => {
+    if (entry) entry.billed = usage;
+  });
+  const answer = {
+    res,
+    signal,
+    meta: {
+      id: randomId("resp"),
+      messageId: randomId("msg"),
+      reasoningId: randomId("rs"),
+      createdAt: Math.floor(Date.now() / 1000),
+      request,
+    },
+    plan: planResponse(request, fault),
+    fault,
+    meter,
+    pacing: state.pacing,
   };
-  if (request.stream) {
-    await streamResponse(res, signal, { meta, output, inputTokens, pacing: state.pacing, fault });
-    return;
-  }
-  if (!(await pause(state.pacing.firstTokenMs, signal))) return;
-  const status = output.truncated ? "incomplete" : "completed";
-  const item = messageItem(meta.messageId, status, output.text);
-  const usage = usageFor(inputTokens, output.tokens);
-  sendJson(res, 200, responseObject(meta, status, [item], usage));
+  if (request.stream) await streamResponse(answer);
+  else await sendFinalResponse(answer);
 }

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Billing } from "./billing.js";
 import { handleControl } from "./controlRoute.js";
 import { FaultQueues } from "./faults.js";
 import { hasBearerToken, readJsonBody, sendError } from "./http.js";
@@ -10,6 +11,7 @@ import { sendModel, sendModelList } from "./models.js";
 import { handleModerations } from "./moderationsRoute.js";
 import { DEFAULT_PACING } from "./pacing.js";
 import type { Pacing } from "./pacing.js";
+import { DEFAULT_CACHE_MIN_TOKENS, PromptCache } from "./promptCache.js";
 import { randomId } from "./random.js";
 import { RequestLog } from "./requestLog.js";
 import type { RequestLogEntry } from "./requestLog.js";
@@ -21,6 +23,8 @@ export interface OpenAIServerOptions {
   port?: number;
   host?: string;
   pacing?: Pacing;
+  /** Prompts shorter than this never hit the prompt cache (default 1024, as OpenAI). */
+  cacheMinTokens?: number;
 }
 
 export interface OpenAIServer {
@@ -35,6 +39,8 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     faults: new FaultQueues(),
     log: new RequestLog(),
     pacing: opts.pacing ?? DEFAULT_PACING,
+    billing: new Billing(),
+    promptCache: new PromptCache(opts.cacheMinTokens ?? DEFAULT_CACHE_MIN_TOKENS),
     inFlight: new Set(),
   };
   const server = createServer((req, res) => void handle(req, res, state));

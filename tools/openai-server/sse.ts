@@ -21,22 +21,23 @@ export class SseWriter {
     this.res.flushHeaders();
   }
 
-  /** Sends one event; false when the client is gone and the caller should stop. */
+  /**
+   * Sends one event. False means nothing was written because the client is gone: the caller
+   * stops. True means it was written (what was written is what gets billed).
+   */
   async send(type: string, fields: Record<string, unknown>): Promise<boolean> {
     const data = JSON.stringify({ type, sequence_number: this.sequence++, ...fields });
     return this.write(`event: ${type}\ndata: ${data}\n\n`);
   }
 
-  /** Writes raw SSE text (used to inject malformed data). */
+  /** Writes raw SSE text (also used to inject malformed data); see send(). */
   async write(text: string): Promise<boolean> {
     if (this.signal.aborted || this.res.destroyed) return false;
-    if (this.res.write(text)) return true;
-    try {
-      await once(this.res, "drain", { signal: this.signal });
-      return true;
-    } catch {
-      return false;
+    if (!this.res.write(text)) {
+      // Already handed to the socket; if the client leaves while it drains, the next write sees it.
+      await once(this.res, "drain", { signal: this.signal }).catch(() => undefined);
     }
+    return true;
   }
 
   end(): void {

@@ -1,4 +1,5 @@
 // Streaming /v1/responses through the real openai SDK: event sequence, pacing, disconnects.
+import { estimateTokens } from "@ideaspark/domain";
 import { zodTextFormat } from "openai/helpers/zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -45,6 +46,8 @@ describe("POST /v1/responses with stream: true", () => {
       "response.created",
       "response.in_progress",
       "response.output_item.added",
+      "response.output_item.done",
+      "response.output_item.added",
       "response.content_part.added",
       "response.output_text.delta",
       "response.output_text.done",
@@ -60,7 +63,11 @@ describe("POST /v1/responses with stream: true", () => {
     expect(final.status).toBe("completed");
     expect(final.output_text).toBe(text);
     expect(final.output_parsed?.ideas).toHaveLength(4);
-    expect(completedUsage).toMatchObject({ output_tokens: Math.ceil(text.length / 4) });
+    const reasoning = estimateTokens(text); // gpt-5-mini at its default "medium" effort
+    expect(completedUsage).toMatchObject({
+      output_tokens: estimateTokens(text) + reasoning,
+      output_tokens_details: { reasoning_tokens: reasoning },
+    });
     expect(final.usage?.total_tokens).toBeGreaterThan(final.usage?.output_tokens ?? Infinity);
   });
 
@@ -76,14 +83,14 @@ describe("POST /v1/responses with stream: true", () => {
       if (event.type === "response.output_text.delta") deltas.push(event.delta);
       if (event.type === "response.completed") model = event.response.model;
     }
-    expect(model).toBe("gpt-5-nano");
+    expect(model).toBe("gpt-5-nano-2025-08-07");
     expect(Math.max(...deltas.map((d) => d.length))).toBeLessThanOrEqual(13);
     expect(deltas.join("")).toMatch(/^Here are 4 ideas for a zero-waste coffee shop in Lisbon:/);
   });
 
   it("ends with response.incomplete when max_output_tokens cuts the answer", async () => {
     const stream = t.client.responses.stream({
-      model: "gpt-5-mini",
+      model: "gpt-4.1-mini",
       input: COFFEE_BRIEF,
       max_output_tokens: 40,
       text: { format },

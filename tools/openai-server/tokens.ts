@@ -1,10 +1,12 @@
-// Token accounting: the ~4-characters-per-token estimate used for usage numbers and for
-// enforcing max_output_tokens.
+// Token accounting with the app's own estimator (@ideaspark/domain), so what this server
+// reports and bills is exactly what IdeaSpark's ledger computes; also max_output_tokens cuts.
+import { estimatePromptTokens, estimateTokens } from "@ideaspark/domain";
 
-export const CHARS_PER_TOKEN = 4;
+export { estimateTokens };
 
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / CHARS_PER_TOKEN);
+/** Input tokens of a request: the domain estimate of its instructions and input text. */
+export function promptTokens(instructions: string, input: string): number {
+  return estimatePromptTokens({ instructions, input });
 }
 
 export interface Truncation {
@@ -13,9 +15,19 @@ export interface Truncation {
   tokens: number;
 }
 
-/** Cuts `text` so it fits in `maxTokens` (no limit when null). */
+/** Cuts `text` to its longest prefix that fits in `maxTokens` (no limit when null). */
 export function truncateToTokens(text: string, maxTokens: number | null): Truncation {
   const tokens = estimateTokens(text);
   if (maxTokens === null || tokens <= maxTokens) return { text, truncated: false, tokens };
-  return { text: text.slice(0, maxTokens * CHARS_PER_TOKEN), truncated: true, tokens: maxTokens };
+  // Cut on code points so a surrogate pair is never split; the estimate grows with length.
+  const points = Array.from(text);
+  let fits = 0;
+  let over = points.length;
+  while (over - fits > 1) {
+    const mid = Math.floor((fits + over) / 2);
+    if (estimateTokens(points.slice(0, mid).join("")) <= maxTokens) fits = mid;
+    else over = mid;
+  }
+  const cut = points.slice(0, fits).join("");
+  return { text: cut, truncated: true, tokens: estimateTokens(cut) };
 }
