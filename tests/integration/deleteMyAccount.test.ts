@@ -31,9 +31,15 @@ async function spark(user: TestUser): Promise<string> {
 }
 
 function usageRecord(uid: string, createdAt: number): UsageRecord {
+  const requestId = randomUUID();
   return {
     uid,
-    sparkId: randomUUID(),
+    requestId,
+    sparkId: requestId,
+    providerUsage: { inputTokens: 10, outputTokens: 20, cachedInputTokens: 0, costUsd: 0.0001 },
+    attemptLog: [],
+    ideasRequested: 1,
+    ideasDelivered: 1,
     model: "gpt-test",
     inputTokens: 10,
     outputTokens: 20,

@@ -1,15 +1,21 @@
 // The spark callable against a misbehaving provider (faults injected into the local
 // OpenAI-compatible server): retries that recover, retries that run out, and aborts.
-import { periodKey, QuotaDoc, UsageRecord, type SparkChunk } from "@ideaspark/domain";
+import {
+  DEFAULT_APP_CONFIG,
+  periodKey,
+  QuotaDoc,
+  UsageRecord,
+  type SparkChunk,
+} from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
+import { inProcessSpark } from "../support/inProcess.js";
 import {
   clearFaults,
   clearRequestLog,
   injectFaults,
   modelCalls,
-  OPENAI_SERVER_ORIGIN,
 } from "../support/openaiServer.js";
 import { callSpark, newRequest, sparkError, streamSpark } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
@@ -42,7 +48,7 @@ beforeEach(async () => {
   // Short backoff so retries are quick, but real: base 50 ms, capped at 1.5 s.
   await setAppConfig({
     retry: { maxAttempts: 3, baseMs: 50, maxMs: 1_500 },
-    requestTimeoutMs: 1_500,
+    timeouts: { moderationMs: 1_500, idleMs: 1_500, deadlineMs: 60_000 },
   });
   await clearFaults();
   await clearRequestLog();
@@ -77,6 +83,9 @@ describe("spark: retries that recover", () => {
       const usage = await usageDoc(request.requestId);
       expect(usage).toMatchObject({ status: "ok", attempts: 2 });
       expect(await modelCalls()).toHaveLength(2);
+      // The provider's bill has both attempts; the user pays for the one that answered.
+      expect(usage.attemptLog.filter((a) => a.kind === "generation")).toHaveLength(2);
+      expect(usage.providerUsage.costUsd).toBeGreaterThanOrEqual(usage.costUsd);
       expect((await quotaDoc(alice.uid)).used).toBe(
         final.usage.inputTokens + final.usage.outputTokens,
       );
@@ -96,12 +105,17 @@ describe("spark: retries that run out", () => {
     expect(error.code).toBe("functions/unavailable");
     expect(error.message).toMatch(/try again/i);
     const calls = await modelCalls();
-    expect(calls.map((c) => c.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-nano"]);
-    expect(await usageDoc(request.requestId)).toMatchObject({
-      status: "error",
-      costUsd: 0,
-      attempts: 3,
-    });
+    const { primary, fallback } = DEFAULT_APP_CONFIG.models;
+    expect(calls.map((c) => c.model)).toEqual([primary, primary, fallback]);
+    const usage = await usageDoc(request.requestId);
+    expect(usage).toMatchObject({ status: "error", costUsd: 0, attempts: 3 });
+    // HTTP errors are not billed by the provider either.
+    expect(usage.providerUsage.costUsd).toBe(0);
+    expect(usage.attemptLog.filter((a) => a.kind === "generation").map((a) => a.outcome)).toEqual([
+      "failed",
+      "failed",
+      "failed",
+    ]);
     const quota = await quotaDoc(bob.uid);
     expect(quota.used).toBe(0);
     expect(Object.keys(quota.holds)).toEqual([]);
@@ -116,9 +130,9 @@ describe("spark: retries that run out", () => {
     expect(await modelCalls()).toHaveLength(1);
   });
 
-  it("answers unavailable when moderation itself keeps failing, before any model call", async () => {
+  it("answers unavailable when moderation itself keeps failing (one retry), before any model call", async () => {
     const dave = await user();
-    await injectFaults([1, 2, 3].map(() => ({ endpoint: "moderations", status: 500 })));
+    await injectFaults([1, 2].map(() => ({ endpoint: "moderations", status: 500 })));
     const request = newRequest(brief());
     const error = await sparkError(callSpark(dave, request));
     expect(error.code).toBe("functions/unavailable");
@@ -133,9 +147,7 @@ describe("spark: the caller goes away", () => {
   // drives the same handler the callable runs, in-process against the emulators and the local
   // model server, and fires that signal the way a disconnect does.
   it("stops generating when the caller aborts mid-stream and settles the hold at what was used", async () => {
-    const { handleSpark } = await import("../../functions/src/spark/handleSpark.js");
-    const { createOpenAIClient } = await import("../../functions/src/ai/openaiClient.js");
-    await setAppConfig({ requestTimeoutMs: 30_000 });
+    const spark = await inProcessSpark();
     const erin = await user();
     const request = newRequest({
       topic: `Ten-minute board game designs ${randomUUID().slice(0, 8)}`,
@@ -143,29 +155,23 @@ describe("spark: the caller goes away", () => {
     });
     const disconnect = new AbortController();
     const chunks: SparkChunk[] = [];
-    const client = createOpenAIClient({
-      apiKey: "local-test-key",
-      baseURL: `${OPENAI_SERVER_ORIGIN}/v1`,
-      timeoutMs: 30_000,
-    });
-    const outcome = handleSpark(
-      {
-        uid: erin.uid,
-        data: request,
-        signal: disconnect.signal,
-        emit: (chunk) => {
-          chunks.push(chunk);
-          if (chunk.type === "idea") disconnect.abort();
-        },
+    const outcome = spark({
+      uid: erin.uid,
+      data: request,
+      signal: disconnect.signal,
+      emit: (chunk) => {
+        chunks.push(chunk);
+        if (chunk.type === "idea") disconnect.abort();
       },
-      { client: () => client, cacheTtlMs: 0 },
-    ).catch((error: unknown) => error);
+    }).catch((error: unknown) => error);
 
     expect(await outcome).toMatchObject({ kind: "cancelled" });
     expect(chunks.filter((c) => c.type === "idea")).toHaveLength(1);
     const usage = await usageDoc(request.requestId);
-    expect(usage).toMatchObject({ status: "cancelled", estimated: true });
+    expect(usage).toMatchObject({ status: "cancelled", estimated: true, ideasDelivered: 1 });
+    // Charged for the attempt whose idea reached them; the provider's bill is the same call.
     expect(usage.outputTokens).toBeGreaterThan(0);
+    expect(usage.providerUsage.outputTokens).toBe(usage.outputTokens);
     const quota = await quotaDoc(erin.uid);
     expect(Object.keys(quota.holds)).toEqual([]);
     expect(quota.used).toBe(usage.inputTokens + usage.outputTokens);

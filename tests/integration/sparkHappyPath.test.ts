@@ -1,6 +1,13 @@
 // The spark callable's normal life: streamed and plain answers, the records it writes, the
 // cache, idempotent requestIds, moderation and the operator's switches.
-import { QuotaDoc, SparkDoc, UsageRecord, periodKey, SparkResult } from "@ideaspark/domain";
+import {
+  DEFAULT_APP_CONFIG,
+  QuotaDoc,
+  SparkDoc,
+  UsageRecord,
+  periodKey,
+  SparkResult,
+} from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
@@ -76,23 +83,43 @@ describe("spark: a successful request", () => {
     const result = await callSpark(bob, request);
 
     const usage = await usageDoc(request.requestId);
+    const primary = DEFAULT_APP_CONFIG.models.primary;
     expect(usage).toMatchObject({
       uid: bob.uid,
+      requestId: request.requestId,
       sparkId: request.requestId,
       status: "ok",
       cached: false,
       estimated: false,
       attempts: 1,
-      model: "gpt-4.1-mini",
+      ideasRequested: 2,
+      ideasDelivered: 2,
     });
+    // The provider answers with a dated snapshot of the configured model.
+    expect(usage.model.startsWith(`${primary}-`)).toBe(true);
+    expect(usage.model).toMatch(/-\d{4}-\d{2}-\d{2}$/);
     expect(usage.inputTokens).toBe(result.usage.inputTokens);
     expect(usage.outputTokens).toBe(result.usage.outputTokens);
-    expect(usage.costUsd).toBeCloseTo(result.usage.costUsd, 9);
-    // gpt-4.1-mini default prices: $0.40 in / $1.60 out per 1M tokens.
-    expect(usage.costUsd).toBeCloseTo(
-      (usage.inputTokens * 0.4 + usage.outputTokens * 1.6) / 1e6,
-      6,
+    expect(usage.costUsd).toBe(result.usage.costUsd);
+    // One moderation call (free) and one generation, whose bill is the user's charge.
+    expect(usage.attemptLog.map((a) => [a.kind, a.outcome])).toEqual([
+      ["moderation", "ok"],
+      ["generation", "ok"],
+    ]);
+    const [, generation] = usage.attemptLog;
+    const price = DEFAULT_APP_CONFIG.pricing[primary];
+    expect(generation?.costUsd).toBe(
+      Math.round(
+        (generation?.inputTokens ?? 0) * (price?.inputPerMTok ?? NaN) +
+          (generation?.outputTokens ?? 0) * (price?.outputPerMTok ?? NaN),
+      ) / 1e6,
     );
+    expect(usage.providerUsage).toEqual({
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      cachedInputTokens: 0,
+      costUsd: usage.costUsd,
+    });
 
     const spark = SparkDoc.parse(
       (await adminDb().doc(`users/${bob.uid}/sparks/${request.requestId}`).get()).data(),
@@ -120,10 +147,13 @@ describe("spark: a successful request", () => {
     const [dave, erin] = [await user(), await user()];
     const request = newRequest({ topic: freshTopic("Team offsite activities"), count: 1 });
     await callSpark(dave, request);
+    const before = await quotaDoc(dave.uid);
     const error = await sparkError(callSpark(erin, request));
-    expect(error.code).toBe("functions/invalid-argument");
-    expect(error.message).toMatch(/requestId was already used/);
+    expect(error.code).toBe("functions/already-exists");
+    expect(error.details).toMatchObject({ kind: "request-id-taken" });
     expect((await usageDoc(request.requestId)).uid).toBe(dave.uid);
+    expect((await quotaDoc(dave.uid)).used).toBe(before.used);
+    expect(Object.keys((await quotaDoc(erin.uid)).holds)).toEqual([]);
   });
 
   it("answers a repeated impersonal brief from the cache at no token cost, and says so", async () => {
@@ -167,12 +197,17 @@ describe("spark: refusals that cost nothing", () => {
     const error = await sparkError(callSpark(judy, request));
     expect(error.code).toBe("functions/invalid-argument");
     expect(error.message).toMatch(/content rules/);
-    expect(await usageDoc(request.requestId)).toMatchObject({
+    const usage = await usageDoc(request.requestId);
+    expect(usage).toMatchObject({
       status: "refused",
+      errorCode: "moderation-refused",
       costUsd: 0,
       inputTokens: 0,
       outputTokens: 0,
     });
+    expect(usage.attemptLog).toEqual([
+      expect.objectContaining({ kind: "moderation", outcome: "flagged", costUsd: 0 }),
+    ]);
     expect(await modelCalls()).toHaveLength(0);
     const quota = await quotaDoc(judy.uid);
     expect(quota.used).toBe(0);

@@ -4,7 +4,8 @@ import { periodKey, QuotaDoc, UsageRecord } from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
-import { clearFaults, OPENAI_SERVER_ORIGIN } from "../support/openaiServer.js";
+import { inProcessSpark } from "../support/inProcess.js";
+import { clearFaults } from "../support/openaiServer.js";
 import { callSpark, newRequest, sparkError } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
@@ -86,16 +87,11 @@ describe("spark: quota", () => {
   // request, which on a 2-core machine turns a 30-request burst into minutes of cold starts.
   // The callable path gets its own, smaller burst below.
   it("keeps one user within the limit when 30 requests race for room for only a few", async () => {
-    const { handleSpark } = await import("../../functions/src/spark/handleSpark.js");
-    const { createOpenAIClient } = await import("../../functions/src/ai/openaiClient.js");
-    const client = createOpenAIClient({
-      apiKey: "local-test-key",
-      baseURL: `${OPENAI_SERVER_ORIGIN}/v1`,
-      timeoutMs: 30_000,
-    });
+    const spark = await inProcessSpark();
     const carol = await signUpTestUser("race");
     users.push(carol);
-    // Each one-idea request holds about 800 tokens (prompt + 500 output): room for ~3 at once.
+    // Each one-idea request holds about 1,150 tokens (prompt + the larger model's output budget):
+    // room for 2 at once.
     const limit = 2_500;
     await quotaRef(carol.uid).set({
       uid: carol.uid,
@@ -110,10 +106,7 @@ describe("spark: quota", () => {
     );
     const outcomes = await Promise.all(
       requests.map((data) =>
-        handleSpark(
-          { uid: carol.uid, data, emit: () => undefined, signal: new AbortController().signal },
-          { client: () => client, cacheTtlMs: 0 },
-        ).then(
+        spark({ uid: carol.uid, data }).then(
           () => "ok",
           (e: { code?: string }) => e.code ?? String(e),
         ),

@@ -47,6 +47,36 @@ describe("config/app writes", () => {
       attempt: adminSets(appConfigDoc({ maxOutputTokens: 0 })),
     },
     {
+      name: "config/app: admin can set per-model settings and timeouts",
+      allowed: true,
+      attempt: adminSets(
+        appConfigDoc({
+          modelSettings: DEFAULT_APP_CONFIG.modelSettings,
+          timeouts: DEFAULT_APP_CONFIG.timeouts,
+        }),
+      ),
+    },
+    {
+      name: "config/app: admin cannot set modelSettings to text",
+      allowed: false,
+      attempt: adminSets(appConfigDoc({ modelSettings: "fast" })),
+    },
+    {
+      name: "config/app: admin cannot set a hold TTL shorter than a spark can run",
+      allowed: false,
+      attempt: adminSets(appConfigDoc({ holdTtlSeconds: 300 })),
+    },
+    {
+      name: "config/app: admin can set a hold TTL just above a spark's longest run",
+      allowed: true,
+      attempt: adminSets(appConfigDoc({ holdTtlSeconds: 360 })),
+    },
+    {
+      name: "config/app: admin cannot write the retired requestTimeoutMs key",
+      allowed: false,
+      attempt: adminSets(appConfigDoc({ requestTimeoutMs: 60_000 })),
+    },
+    {
       name: "config/app: admin cannot set aiPaused to text",
       allowed: false,
       attempt: adminSets(appConfigDoc({ aiPaused: "yes" })),

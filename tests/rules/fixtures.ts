@@ -112,8 +112,8 @@ export function campaignDoc(overrides: DocumentData = {}): DocumentData {
 export function appConfigDoc(overrides: DocumentData = {}): DocumentData {
   return {
     models: {
-      primary: "gpt-4.1-mini",
-      fallback: "gpt-4.1-nano",
+      primary: "gpt-6-luna",
+      fallback: "gpt-5.4-nano",
       moderation: "omni-moderation-latest",
     },
     maxOutputTokens: 4000,

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       const outcome = await withOpsTally(ops, () =>
         handleSpark(
           { uid, data, emit: () => undefined, signal: new AbortController().signal },
-          { client: () => client, cacheTtlMs: 30_000 },
+          { client: () => client, cacheTtlMs: 30_000, safetyIdentifier: (id) => `bench-${id}` },
         ),
       ).then(
         () => "ok",

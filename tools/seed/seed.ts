@@ -7,7 +7,9 @@ import { getFirestore } from "firebase-admin/firestore";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  AttemptRecord,
   costUsd,
+  providerTotals,
   DEFAULT_APP_CONFIG,
   periodKey,
   QuotaDoc,
@@ -72,12 +74,37 @@ async function seedSpark(demo: DemoSpark): Promise<boolean> {
   const tokens = { inputTokens: demo.inputTokens, outputTokens: demo.outputTokens };
   const cost = costUsd({ model, ...tokens }, DEFAULT_APP_CONFIG.pricing);
   const period = periodKey(at);
+  const attemptLog = [
+    { kind: "moderation", model: DEFAULT_APP_CONFIG.models.moderation, outcome: "ok" },
+    {
+      kind: "generation",
+      model,
+      ...tokens,
+      costUsd: cost,
+      outcome: "ok",
+      ideas: demo.ideas.length,
+    },
+  ].map((attempt) =>
+    AttemptRecord.parse({
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputTokens: 0,
+      costUsd: 0,
+      estimated: false,
+      ...attempt,
+    }),
+  );
   const usage = UsageRecord.parse({
     uid: demo.uid,
+    requestId: demo.id,
     sparkId: demo.id,
     model,
     ...tokens,
     costUsd: cost,
+    providerUsage: providerTotals(attemptLog),
+    attemptLog,
+    ideasRequested: demo.ideas.length,
+    ideasDelivered: demo.ideas.length,
     cached: false,
     estimated: false,
     latencyMs: 6_200,

@@ -117,3 +117,50 @@ describe("monthlyTokenLimit", () => {
     expect(monthlyTokenLimit(DEFAULT_APP_CONFIG, "pro", 10)).toBe(10);
   });
 });
+
+describe("AppConfig guards for the spark's timing and models", () => {
+  const withChange = (change: Partial<AppConfig>) => ({ ...DEFAULT_APP_CONFIG, ...change });
+
+  it("refuses a hold TTL a running spark could outlive", () => {
+    const result = AppConfig.safeParse(withChange({ holdTtlSeconds: 300 }));
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toMatch(/at least 360 seconds/);
+    expect(AppConfig.safeParse(withChange({ holdTtlSeconds: 360 })).success).toBe(true);
+  });
+
+  it("refuses a generation deadline that leaves no time to settle before the function timeout", () => {
+    const timeouts = { ...DEFAULT_APP_CONFIG.timeouts, deadlineMs: 290_000 };
+    const result = AppConfig.safeParse(withChange({ timeouts }));
+    expect(JSON.stringify(result.error?.issues)).toMatch(/leave 45 s of the 300 s/);
+  });
+
+  it("refuses an idle timeout longer than the deadline", () => {
+    const timeouts = { ...DEFAULT_APP_CONFIG.timeouts, idleMs: 100_000, deadlineMs: 60_000 };
+    expect(AppConfig.safeParse(withChange({ timeouts })).success).toBe(false);
+  });
+
+  it("needs settings (limits, reasoning effort) for the primary and fallback models", () => {
+    const models = { ...DEFAULT_APP_CONFIG.models, fallback: "gpt-new" };
+    const pricing = {
+      ...DEFAULT_APP_CONFIG.pricing,
+      "gpt-new": { inputPerMTok: 1, outputPerMTok: 2 },
+    };
+    const result = AppConfig.safeParse(withChange({ models, pricing }));
+    expect(JSON.stringify(result.error?.issues)).toMatch(/has no settings for gpt-new/);
+  });
+
+  it("refuses a reasoning effort the API does not know", () => {
+    const [name, settings] = Object.entries(DEFAULT_APP_CONFIG.modelSettings)[0] ?? [];
+    const modelSettings = { [name as string]: { ...settings, reasoningEffort: "extreme" } };
+    expect(parseConfigSafely({ modelSettings })).toMatch(/reasoningEffort/);
+  });
+});
+
+function parseConfigSafely(raw: unknown): string {
+  try {
+    parseAppConfig(raw);
+    return "ok";
+  } catch (error) {
+    return String(error);
+  }
+}
