@@ -11,12 +11,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
 import { inProcessSpark } from "../support/inProcess.js";
-import {
-  clearFaults,
-  clearRequestLog,
-  injectFaults,
-  modelCalls,
-} from "../support/openaiServer.js";
+import { clearFaults, clearRequestLog, injectFaults, modelCalls } from "../support/openaiServer.js";
 import { callSpark, newRequest, sparkError, streamSpark } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
