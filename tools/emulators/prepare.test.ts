@@ -45,6 +45,19 @@ describe("npm run emulators:prepare", () => {
     expect(run.stdout).toMatch(/Java 21\.0\.5/);
     expect(run.stdout).toMatch(/Google Cloud SDK jar via launcher/);
     expect(run.stdout).toMatch(/Emulator UI: off/);
+    expect(run.stdout).toMatch(/Functions emulator workers: 4 /);
+  });
+
+  it("lets FUNCTIONS_EMULATOR_PARALLEL override the bounded worker count", () => {
+    const root = tempDir();
+    const jvms = path.join(root, "jvm");
+    fakeJdk(jvms, "temurin-21", "21.0.5");
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+      FUNCTIONS_EMULATOR_PARALLEL: "2",
+    });
+    expect(runPrepare(env, ["--no-port-check"]).stdout).toMatch(/Functions emulator workers: 2 /);
   });
 
   it("turns the Emulator UI on when its bundle is already cached", () => {

@@ -32,6 +32,9 @@ function uiCached(env: NodeJS.ProcessEnv): boolean {
   return existsSync(path.join(firebaseCacheDir(env), `ui-v${version}`, "server", "server.mjs"));
 }
 
+/** Functions emulator workers: enough to overlap a few calls, few enough for 2 cores. */
+export const FUNCTIONS_WORKERS = "4";
+
 export async function prepareEmulators(
   env: NodeJS.ProcessEnv = process.env,
   options: { extraPorts?: PortSpec[]; checkPorts?: boolean } = {},
@@ -56,6 +59,10 @@ export async function prepareEmulators(
     ...env,
     JAVA_HOME: path.dirname(java.binDir),
     PATH: [java.binDir, env.PATH ?? ""].join(path.delimiter),
+    // The Functions emulator runs one request per worker process and by default starts up to
+    // 50 at once: on 2 cores a burst of 40 calls then misses the 10 s code-load deadline and
+    // hangs. A few workers make a burst queue instead (override with the same variable).
+    FUNCTIONS_EMULATOR_PARALLEL: env.FUNCTIONS_EMULATOR_PARALLEL ?? FUNCTIONS_WORKERS,
   };
   if (firestore.kind === "gcloud-launcher" || firestore.kind === "override") {
     childEnv.FIRESTORE_EMULATOR_BINARY_PATH = firestore.binaryPath;
@@ -76,6 +83,7 @@ export function describeToolchain(t: EmulatorToolchain): string {
     `Java ${t.java.version} (${t.java.source}: ${t.java.bin})`,
     `Firestore emulator: ${firestore}`,
     `Emulator UI: ${t.uiAvailable ? "on" : "off (its bundle is not cached and cannot be fetched offline)"}`,
+    `Functions emulator workers: ${t.env.FUNCTIONS_EMULATOR_PARALLEL} (bursts queue; set FUNCTIONS_EMULATOR_PARALLEL to change)`,
   ].join("\n");
 }
 
