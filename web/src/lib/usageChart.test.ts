@@ -5,12 +5,17 @@ import { bucketUsageByDay, chargedTokens } from "./usageChart";
 function record(at: string, overrides: Partial<UsageRecord> = {}): UsageRecord {
   return {
     uid: "alice",
+    requestId: `spark-${at}`,
     sparkId: `spark-${at}`,
     model: "gpt-4.1-mini",
     inputTokens: 100,
     outputTokens: 400,
     cachedInputTokens: 0,
     costUsd: 0.002,
+    providerUsage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0 },
+    attemptLog: [],
+    ideasRequested: 5,
+    ideasDelivered: 5,
     cached: false,
     estimated: false,
     latencyMs: 900,

@@ -68,6 +68,21 @@ describe("HistoryScreen", () => {
     expect(router.state.location.search).toBe("");
   });
 
+  it("marks a partial spark with a badge and how many of the asked-for ideas it has", async () => {
+    renderHistory();
+    await pushSparks([
+      testSpark("p", { status: "partial", brief: { topic: "Half done", count: 5 } }),
+      testSpark("c"),
+    ]);
+    const [partial, complete] = screen.getAllByTestId("spark-item");
+    const within = (item: HTMLElement | undefined, id: string) =>
+      item?.querySelector(`[data-testid="${id}"]`)?.textContent;
+    expect(within(partial, "spark-status")).toBe("Partial");
+    expect(within(partial, "spark-idea-count")).toBe("2 of 5 ideas");
+    expect(within(complete, "spark-status")).toBe("Complete");
+    expect(within(complete, "spark-idea-count")).toBe("2 ideas");
+  });
+
   it("offers older sparks when the page is full", async () => {
     renderHistory();
     await pushSparks(Array.from({ length: 50 }, (_, index) => testSpark(`s${index}`)));

@@ -8,6 +8,7 @@ import { formatDate } from "../../lib/format";
 const STATUS_LABELS: Record<SparkDoc["status"], string> = {
   pending: "In progress",
   complete: "Complete",
+  partial: "Partial",
   error: "Failed",
   refused: "Refused",
   cancelled: "Cancelled",
@@ -40,7 +41,9 @@ export function SparkListItem({
             )}
           </time>
           <span data-testid="spark-idea-count">
-            {ideas} {ideas === 1 ? "idea" : "ideas"}
+            {spark.status === "partial"
+              ? `${ideas} of ${spark.brief.count} ideas`
+              : `${ideas} ${ideas === 1 ? "idea" : "ideas"}`}
           </span>
           {starred > 0 && (
             <span className="history-starred" data-testid="spark-starred-count">

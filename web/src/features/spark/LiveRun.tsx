@@ -1,5 +1,6 @@
-// A spark running in this tab: "Thinking…", then each idea as its chunk arrives (a retry clears
-// them), a Cancel button, and a polite live region announcing every new idea.
+// A spark running in this tab: "Thinking…", then each idea as its chunk arrives (a retry keeps
+// the ideas it says it kept and clears the rest), a Cancel button, and a polite live region
+// announcing every new idea.
 import { Fragment } from "react";
 import { IdeaCard } from "./IdeaCard";
 import { runIdeas, type RunPhase, type SparkRun } from "./sparkRunStore";

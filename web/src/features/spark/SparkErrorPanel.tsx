@@ -1,8 +1,11 @@
-// A failed spark: the message from the function, and the next step its kind allows — a fresh
-// retry, a countdown for rate limits, the upgrade path for a spent quota, or editing the brief.
+// A failed spark: the message, and the one next step its kind allows (`next` in the domain's
+// error table) — a fresh retry, a countdown, the upgrade path, editing the brief, signing in
+// again, or "Already running…" while the screen follows a request running elsewhere.
 import type { SparkBrief } from "@ideaspark/domain";
 import { useEffect, useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
+import { signInPathFor } from "../../lib/nextPath";
+import { authStore } from "../auth/authStore";
 import { formFromBrief } from "./briefForm";
 import type { SparkError } from "./sparkErrors";
 
@@ -34,22 +37,36 @@ function resetDay(resetsAt: string | undefined): string | null {
 }
 
 export function SparkErrorPanel({ error, brief, onRetry }: Props) {
-  const left = useCountdown(error.kind === "rate-limited" ? error.retryAfterSeconds : undefined);
-  const edit = (
-    <Link
-      className="button button-secondary"
-      to="/spark"
-      state={{ form: formFromBrief(brief) }}
-      data-testid="spark-edit"
-    >
-      Edit brief
-    </Link>
-  );
+  const location = useLocation();
+  const left = useCountdown(error.next === "wait" ? error.retryAfterSeconds : undefined);
+  if (error.next === "follow") {
+    return (
+      <div
+        className="spark-following"
+        data-testid="spark-following"
+        data-kind={error.kind}
+        data-next={error.next}
+      >
+        <p className="spark-phase" role="status">
+          <span className="spark-spinner" aria-hidden="true" />
+          Already running…
+        </p>
+        <p className="spark-following-message">{error.message}</p>
+      </div>
+    );
+  }
+  const reset = resetDay(error.resetsAt);
   return (
-    <div className="spark-error" role="alert" data-testid="spark-error" data-kind={error.kind}>
+    <div
+      className="spark-error"
+      role="alert"
+      data-testid="spark-error"
+      data-kind={error.kind}
+      data-next={error.next}
+    >
       <p className="spark-error-message">{error.message}</p>
       <div className="button-row">
-        {(error.kind === "unavailable" || error.kind === "cancelled" || error.kind === "other") && (
+        {error.next === "retry" && (
           <button
             type="button"
             className="button button-primary"
@@ -59,7 +76,7 @@ export function SparkErrorPanel({ error, brief, onRetry }: Props) {
             Retry
           </button>
         )}
-        {error.kind === "rate-limited" && (
+        {error.next === "wait" && (
           <button
             type="button"
             className="button button-primary"
@@ -70,17 +87,36 @@ export function SparkErrorPanel({ error, brief, onRetry }: Props) {
             {left > 0 ? `Try again in ${left} s` : "Try again"}
           </button>
         )}
-        {error.kind === "quota-exhausted" && (
+        {error.next === "upgrade" && (
           <>
-            <p className="spark-quota" data-testid="spark-quota">
-              Quota used{resetDay(error.resetsAt) ? ` — resets on ${resetDay(error.resetsAt)}` : ""}
-            </p>
+            {reset && (
+              <p className="spark-quota" data-testid="spark-quota">
+                Quota used — resets on {reset}
+              </p>
+            )}
             <Link className="button button-primary" to="/usage" data-testid="spark-upgrade">
               Upgrade
             </Link>
           </>
         )}
-        {edit}
+        {error.next === "sign-in" && (
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="spark-sign-in"
+            onClick={() => void authStore.signOut(signInPathFor(location), location.pathname)}
+          >
+            Sign in again
+          </button>
+        )}
+        <Link
+          className={`button ${error.next === "edit-brief" ? "button-primary" : "button-secondary"}`}
+          to="/spark"
+          state={{ form: formFromBrief(brief) }}
+          data-testid="spark-edit"
+        >
+          Edit brief
+        </Link>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // One spark's result. A call running in this tab is shown live (sparkRunStore); otherwise —
-// after a reload, from history, on another device — the stored spark is read from Firestore
-// (live, and offline from the cache), with feedback, stars and "more like this".
+// after a reload, from history, on another device, or while the same request runs elsewhere
+// ("in-progress") — the stored spark is followed in Firestore (live, and offline from the
+// cache) and shown with feedback, stars and "more like this" as soon as it lands.
 import { RequestId, type SparkBrief, type SparkDoc } from "@ideaspark/domain";
 import { Link, useNavigate, useParams } from "react-router";
 import { useOnline } from "../../app/connectivityStore";
@@ -8,22 +9,15 @@ import { EmptyState } from "../../ui/EmptyState";
 import { Screen } from "../../ui/Screen";
 import { useAuth } from "../auth/authStore";
 import { LiveRun } from "./LiveRun";
+import { PartialNotice } from "./PartialNotice";
 import { SparkErrorPanel } from "./SparkErrorPanel";
-import type { SparkError } from "./sparkErrors";
+import { storedSparkError } from "./sparkErrors";
 import { sparkRuns, useSparkRun, type SparkRun } from "./sparkRunStore";
 import { StoredSpark } from "./StoredSpark";
 import { SparkUsageLine } from "./SparkUsageLine";
 import { useSparkDoc } from "./useSparkDoc";
 
-const STATUS_ERRORS: Partial<Record<SparkDoc["status"], SparkError>> = {
-  error: { kind: "unavailable", message: "This spark failed before its ideas were written." },
-  cancelled: { kind: "cancelled", message: "This spark was cancelled." },
-  refused: {
-    kind: "refused",
-    message: "This brief can't be answered because it breaks our content rules.",
-  },
-  pending: { kind: "other", message: "This spark did not finish." },
-};
+const settled = (spark: SparkDoc) => spark.status !== "pending";
 
 export function SparkScreen() {
   const { id = "" } = useParams();
@@ -58,9 +52,12 @@ export function SparkScreen() {
 
   function body() {
     if (!valid) return <NotFound id={id} />;
-    if (run && run.phase !== "done") return live(run);
+    // Following a request that runs elsewhere ends when its spark document is settled.
+    const landed = stored.status === "ready" && settled(stored.spark);
+    const following = run?.error?.next === "follow";
+    if (run && run.phase !== "done" && !(following && landed)) return live(run);
     if (stored.status === "ready" && uid) {
-      const failure = STATUS_ERRORS[stored.spark.status];
+      const failure = storedSparkError(stored.spark);
       if (failure) {
         return (
           <SparkErrorPanel
@@ -98,6 +95,9 @@ export function SparkScreen() {
       <>
         {current.result && (
           <SparkUsageLine usage={current.result.usage} cached={current.result.cached} />
+        )}
+        {current.result?.partial && (
+          <PartialNotice brief={current.brief} delivered={current.result.ideas.length} />
         )}
         <LiveRun run={current} onCancel={() => sparkRuns.cancel(id)} />
         {current.error && (

@@ -1,10 +1,12 @@
 // A finished spark read from Firestore: the ideas with stars and "more like this", thumbs
-// up/down for the whole answer (optimistic, rolled back on failure) and what it used.
+// up/down for the whole answer (optimistic, rolled back on failure) and what it used. A partial
+// spark says how many ideas it lacks and offers to ask for the rest.
 import type { SparkDoc } from "@ideaspark/domain";
 import { useNavigate } from "react-router";
 import { FormAlert } from "../../ui/FormAlert";
 import { moreLikeThis } from "./briefForm";
 import { IdeaCard } from "./IdeaCard";
+import { PartialNotice } from "./PartialNotice";
 import { sparkOwner, useOwnerError, useOwnerMarks } from "./sparkOwnerStore";
 import { SparkUsageLine } from "./SparkUsageLine";
 import { ThumbIcon } from "./ThumbIcon";
@@ -36,6 +38,9 @@ export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark
         </div>
       </div>
       {error && <FormAlert testId="owner-error">{error}</FormAlert>}
+      {spark.status === "partial" && (
+        <PartialNotice brief={spark.brief} delivered={spark.ideas.length} />
+      )}
       <div className="spark-ideas" data-testid="spark-ideas" data-count={spark.ideas.length}>
         {spark.ideas.map((idea, index) => (
           <IdeaCard

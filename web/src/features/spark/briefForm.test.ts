@@ -1,6 +1,6 @@
 import { sampleIdea } from "@ideaspark/domain";
 import { describe, expect, it } from "vitest";
-import { counter, EMPTY_FORM, moreLikeThis, parseBriefForm } from "./briefForm";
+import { counter, EMPTY_FORM, moreLikeThis, restOfBrief, parseBriefForm } from "./briefForm";
 
 const form = (values: Partial<typeof EMPTY_FORM>) => ({ ...EMPTY_FORM, ...values });
 
@@ -65,5 +65,28 @@ describe("more like this", () => {
     const brief = { topic: "t".repeat(500), count: 5 };
     const derived = moreLikeThis(sampleIdea, brief);
     expect(parseBriefForm(derived).errors).toBeNull();
+  });
+});
+
+describe("ask for the rest", () => {
+  it("asks the same brief again for only the ideas a partial answer lacked", () => {
+    const brief = {
+      topic: "Bakery launch",
+      audience: "Neighbours",
+      constraints: "No budget",
+      count: 5,
+      tone: "playful" as const,
+    };
+    expect(restOfBrief(brief, 2)).toEqual({
+      topic: "Bakery launch",
+      audience: "Neighbours",
+      constraints: "No budget",
+      count: "3",
+      tone: "playful",
+    });
+  });
+
+  it("never asks for fewer than one idea", () => {
+    expect(restOfBrief({ topic: "Bakery launch", count: 2 }, 2).count).toBe("1");
   });
 });

@@ -1,5 +1,6 @@
 // The brief form's values ↔ the domain brief: typed text in, SparkBrief (or field messages)
-// out, using the same schema the spark function parses with; plus briefs derived from an idea.
+// out, using the same schema the spark function parses with; plus briefs derived from a spark
+// (more like one idea, or the rest of an answer that ended early).
 import {
   BRIEF_LIMITS,
   codePointLength,
@@ -66,4 +67,10 @@ export function moreLikeThis(idea: Idea, brief: SparkBrief): FormDraft {
     ...(brief.audience ? { audience: brief.audience } : {}),
     ...(brief.tone ? { tone: brief.tone } : {}),
   });
+}
+
+/** "Ask for the rest": the same brief, asking only for the ideas a partial answer lacked. */
+export function restOfBrief(brief: SparkBrief, delivered: number): FormDraft {
+  const missing = Math.max(BRIEF_LIMITS.count.min, brief.count - delivered);
+  return formFromBrief({ ...brief, count: missing });
 }

@@ -1,83 +1,75 @@
-// What went wrong with a spark, in words and with the next step the screen offers: a fresh
-// retry, a countdown, an upgrade, or editing the brief. Reads the callable's code + details.
-import { DomainErrorDetails } from "@ideaspark/domain";
+// What went wrong with a spark and the step the screen offers next, decoded from the kind the
+// function sends (`details.kind`) and the domain's one table, DOMAIN_ERRORS. Only failures that
+// never got an answer from the function, and a cancel by the person, are worded here.
+import {
+  DOMAIN_ERRORS,
+  DomainErrorDetails,
+  type DomainErrorKind,
+  type NextStep,
+  type SparkDoc,
+} from "@ideaspark/domain";
 
-export type SparkErrorKind =
-  | "unavailable"
-  | "cancelled"
-  | "rate-limited"
-  | "quota-exhausted"
-  | "refused"
-  | "paused"
-  | "unauthenticated"
-  | "other";
+/** A kind the function reported, or "unreachable": no answer (network, SDK timeout, crash). */
+export type SparkErrorKind = DomainErrorKind | "unreachable";
 
 export interface SparkError {
   kind: SparkErrorKind;
+  next: NextStep;
   message: string;
   retryAfterSeconds?: number;
   resetsAt?: string;
 }
 
-const FALLBACK: Record<SparkErrorKind, string> = {
-  unavailable: "The AI service could not be reached. Please try again.",
-  cancelled: "You cancelled this spark.",
-  "rate-limited": "Too many requests. Wait a moment and try again.",
-  "quota-exhausted": "You have used this month's tokens.",
-  refused: "This brief can't be answered. Please edit it and try again.",
-  paused: "Idea generation is paused right now. Please try again later.",
-  unauthenticated: "Please sign in again to continue.",
-  other: "Something went wrong. Please try again.",
+// The SDK's own failures (functions/internal, deadline-exceeded, unavailable, a lost network)
+// carry no details and only words like "internal"; like a busy provider, a new try may work.
+const UNREACHABLE: SparkError = {
+  kind: "unreachable",
+  next: "retry",
+  message: "We couldn't get an answer from the AI service. Please try again.",
 };
 
-/** Maps a callable failure (FunctionsError-like: code, message, details) to a SparkError. */
+/** Maps a callable failure (FunctionsError-like: message, details) to a SparkError. */
 export function describeSparkError(error: unknown): SparkError {
-  const {
-    code = "",
-    message = "",
-    details,
-  } = (error ?? {}) as {
-    code?: string;
-    message?: string;
-    details?: unknown;
-  };
-  const bare = code.replace(/^functions\//, "");
+  const { message, details } = (error ?? {}) as { message?: unknown; details?: unknown };
   const parsed = DomainErrorDetails.safeParse(details);
-  const info = parsed.success ? parsed.data : null;
-  const kind = kindOf(bare, info);
-  const result: SparkError = { kind, message: humanMessage(bare, message) ?? FALLBACK[kind] };
-  if (info?.retryAfterSeconds !== undefined) result.retryAfterSeconds = info.retryAfterSeconds;
-  if (info?.resetsAt) result.resetsAt = info.resetsAt;
+  if (!parsed.success) return UNREACHABLE;
+  const { kind, retryAfterSeconds, resetsAt } = parsed.data;
+  const spec = DOMAIN_ERRORS[kind];
+  const result: SparkError = {
+    kind,
+    next: spec.next,
+    message: typeof message === "string" && message.trim() !== "" ? message : spec.message,
+  };
+  if (retryAfterSeconds !== undefined) result.retryAfterSeconds = retryAfterSeconds;
+  if (resetsAt) result.resetsAt = resetsAt;
   return result;
 }
 
-function kindOf(code: string, info: DomainErrorDetails | null): SparkErrorKind {
-  if (info?.kind === "rate-limited") return "rate-limited";
-  if (info?.kind === "quota-exhausted") return "quota-exhausted";
-  switch (code) {
-    case "unavailable":
-    case "deadline-exceeded":
-    case "internal":
-      return "unavailable";
-    case "cancelled":
-      return "cancelled";
-    case "resource-exhausted":
-      return "rate-limited";
-    case "invalid-argument":
-      return "refused";
-    case "failed-precondition":
-      return "paused";
-    case "unauthenticated":
-      return "unauthenticated";
-    default:
-      return "other";
-  }
+/** The person pressed Cancel: the call was aborted in this tab, so no kind came back. */
+export function cancelledByUser(): SparkError {
+  return {
+    kind: "cancelled",
+    next: DOMAIN_ERRORS.cancelled.next,
+    message: "You cancelled this spark.",
+  };
 }
 
-// The SDK's own messages for transport failures ("internal", "deadline-exceeded") are not
-// meant for people; the function's messages are.
-function humanMessage(code: string, message: string): string | null {
-  if (!message || code === "internal" || code === "deadline-exceeded") return null;
-  if (message.toLowerCase() === code) return null;
-  return message;
+const STORED_KIND: Partial<Record<SparkDoc["status"], DomainErrorKind>> = {
+  pending: "in-progress",
+  error: "provider-unavailable",
+  refused: "refused",
+  cancelled: "cancelled",
+};
+
+/**
+ * Why a stored spark shows no result (null when it has one): the kind it recorded in
+ * `errorCode` when that is a domain kind, else the kind its status implies. A pending spark
+ * is still running somewhere, so it is followed.
+ */
+export function storedSparkError(spark: Pick<SparkDoc, "status" | "errorCode">): SparkError | null {
+  const implied = STORED_KIND[spark.status];
+  if (!implied) return null;
+  const recorded = DomainErrorDetails.shape.kind.safeParse(spark.errorCode);
+  const kind = recorded.success && spark.status !== "pending" ? recorded.data : implied;
+  return { kind, next: DOMAIN_ERRORS[kind].next, message: DOMAIN_ERRORS[kind].message };
 }

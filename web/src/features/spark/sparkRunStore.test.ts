@@ -16,16 +16,17 @@ const RESULT: SparkResult = {
   ideas: [idea("C"), idea("D")],
   usage: { inputTokens: 100, outputTokens: 250, costUsd: 0.001 },
   cached: false,
+  partial: false,
 };
 
 describe("reduceChunk", () => {
-  it("follows status → ideas → retry (clears) → ideas", () => {
+  it("follows status → ideas → a retry that keeps nothing (clears) → ideas", () => {
     const chunks: SparkChunk[] = [
       { type: "status", phase: "moderating" },
       { type: "status", phase: "thinking" },
       { type: "idea", index: 0, idea: idea("A") },
       { type: "idea", index: 1, idea: idea("B") },
-      { type: "retry", attempt: 2, delayMs: 100, model: "gpt-4.1-nano" },
+      { type: "retry", attempt: 2, delayMs: 100, model: "gpt-4.1-nano", kept: 0 },
     ];
     const seen = chunks.reduce<ReturnType<typeof newRun>[]>(
       (runs, chunk) => [...runs, reduceChunk(runs.at(-1) ?? newRun(ID, BRIEF), chunk)],
@@ -42,6 +43,20 @@ describe("reduceChunk", () => {
     expect(runIdeas(seen[4]!)).toEqual([]);
     const after = reduceChunk(seen[4]!, { type: "idea", index: 0, idea: idea("C") });
     expect(runIdeas(after).map((i) => i.title)).toEqual(["C"]);
+  });
+
+  it("keeps the ideas below `kept` on a retry and replaces the rest as they arrive", () => {
+    const brief = { topic: "Board game nights", count: 4 };
+    let run = newRun(ID, brief);
+    for (const [index, title] of ["A", "B", "C"].entries()) {
+      run = reduceChunk(run, { type: "idea", index, idea: idea(title) });
+    }
+    run = reduceChunk(run, { type: "retry", attempt: 2, delayMs: 0, model: "m", kept: 2 });
+    expect(run.phase).toBe("retrying");
+    expect(runIdeas(run).map((i) => i.title)).toEqual(["A", "B"]);
+    run = reduceChunk(run, { type: "idea", index: 2, idea: idea("C2") });
+    run = reduceChunk(run, { type: "idea", index: 3, idea: idea("D2") });
+    expect(runIdeas(run).map((i) => i.title)).toEqual(["A", "B", "C2", "D2"]);
   });
 
   it("orders ideas by index even when they arrive out of order", () => {
@@ -63,7 +78,7 @@ describe("the run store", () => {
       backend(async (emit) => {
         emit({ type: "status", phase: "thinking" });
         emit({ type: "idea", index: 0, idea: idea("A") });
-        emit({ type: "retry", attempt: 2, delayMs: 0, model: "m" });
+        emit({ type: "retry", attempt: 2, delayMs: 0, model: "m", kept: 0 });
         emit({ type: "idea", index: 0, idea: idea("C") });
         return RESULT;
       }),
@@ -77,9 +92,13 @@ describe("the run store", () => {
 
   const failures: [string, unknown, object][] = [
     [
-      "unavailable",
-      { code: "functions/unavailable", message: "The AI service is busy right now." },
-      { kind: "unavailable", message: "The AI service is busy right now." },
+      "a busy provider",
+      {
+        code: "functions/unavailable",
+        message: "The AI service is busy right now.",
+        details: { kind: "provider-unavailable", retryable: true },
+      },
+      { kind: "provider-unavailable", next: "retry", message: "The AI service is busy right now." },
     ],
     [
       "rate-limited",
@@ -88,55 +107,31 @@ describe("the run store", () => {
         message: "Too many requests. Try again in 12 seconds.",
         details: { kind: "rate-limited", retryable: true, retryAfterSeconds: 12 },
       },
-      { kind: "rate-limited", retryAfterSeconds: 12 },
+      { kind: "rate-limited", next: "wait", retryAfterSeconds: 12 },
     ],
     [
-      "quota-exhausted",
+      "the same request running in another tab",
       {
-        code: "functions/resource-exhausted",
-        message: "You have used this month's tokens.",
-        details: {
-          kind: "quota-exhausted",
-          retryable: false,
-          resetsAt: "2026-12-01T00:00:00.000Z",
-        },
+        code: "functions/aborted",
+        message: "This request is already running.",
+        details: { kind: "in-progress", retryable: true },
       },
-      { kind: "quota-exhausted", resetsAt: "2026-12-01T00:00:00.000Z" },
+      { kind: "in-progress", next: "follow" },
     ],
     [
-      "a refused brief",
-      {
-        code: "functions/invalid-argument",
-        message: "This brief can't be answered because it breaks our content rules.",
-        details: { kind: "moderation-refused", retryable: false },
-      },
-      {
-        kind: "refused",
-        message: "This brief can't be answered because it breaks our content rules.",
-      },
-    ],
-    [
-      "the AI being paused",
-      { code: "functions/failed-precondition", message: "Idea generation is paused." },
-      { kind: "paused" },
-    ],
-    [
-      "an internal error (SDK wording replaced)",
+      "an internal error from the SDK (its wording replaced)",
       { code: "functions/internal", message: "internal" },
-      { kind: "unavailable", message: "The AI service could not be reached. Please try again." },
+      { kind: "unreachable", next: "retry", message: expect.not.stringContaining("internal") },
     ],
   ];
 
-  it.each(failures)(
-    "reports %s as its kind with the function's message",
-    async (_, error, expected) => {
-      const store = createSparkRunStore(async () => backend(() => Promise.reject(error)));
-      await store.start(ID, BRIEF);
-      const run = store.getState().runs[ID]!;
-      expect(run.phase).toBe("error");
-      expect(run.error).toMatchObject(expected);
-    },
-  );
+  it.each(failures)("reports %s as its kind and next step", async (_, error, expected) => {
+    const store = createSparkRunStore(async () => backend(() => Promise.reject(error)));
+    await store.start(ID, BRIEF);
+    const run = store.getState().runs[ID]!;
+    expect(run.phase).toBe("error");
+    expect(run.error).toMatchObject(expected);
+  });
 
   it("cancels: aborts the call's signal and ends as cancelled, keeping ideas shown", async () => {
     let signal: AbortSignal | undefined;
@@ -156,7 +151,7 @@ describe("the run store", () => {
     await done;
     expect(signal?.aborted).toBe(true);
     const run = store.getState().runs[ID]!;
-    expect(run.error?.kind).toBe("cancelled");
+    expect(run.error).toMatchObject({ kind: "cancelled", next: "retry" });
     expect(runIdeas(run)).toHaveLength(1);
   });
 });

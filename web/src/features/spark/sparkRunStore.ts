@@ -3,7 +3,7 @@
 // callable stream and `cancel` aborts it.
 import type { Idea, SparkBrief, SparkChunk, SparkResult } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
-import { describeSparkError, type SparkError } from "./sparkErrors";
+import { cancelledByUser, describeSparkError, type SparkError } from "./sparkErrors";
 
 export type RunPhase =
   "starting" | "moderating" | "thinking" | "writing" | "retrying" | "done" | "error";
@@ -22,15 +22,20 @@ export function newRun(requestId: string, brief: SparkBrief): SparkRun {
   return { requestId, brief, phase: "starting", ideas: {}, error: null, result: null };
 }
 
-/** The run after one streamed chunk; a `retry` discards the ideas shown so far. */
+/**
+ * The run after one streamed chunk. A `retry` keeps the first `kept` ideas (the next attempt
+ * writes only the rest) and clears the others, which the new attempt will replace.
+ */
 export function reduceChunk(run: SparkRun, chunk: SparkChunk): SparkRun {
   switch (chunk.type) {
     case "status":
       return { ...run, phase: chunk.phase };
     case "idea":
       return { ...run, phase: "writing", ideas: { ...run.ideas, [chunk.index]: chunk.idea } };
-    case "retry":
-      return { ...run, phase: "retrying", ideas: {} };
+    case "retry": {
+      const kept = Object.entries(run.ideas).filter(([index]) => Number(index) < chunk.kept);
+      return { ...run, phase: "retrying", ideas: Object.fromEntries(kept) };
+    }
   }
 }
 
@@ -84,9 +89,7 @@ export function createSparkRunStore(loadBackend: () => Promise<SparkBackend>) {
       );
       update(requestId, (run) => finishRun(run, result));
     } catch (error) {
-      const described = controller.signal.aborted
-        ? describeSparkError({ code: "cancelled" })
-        : describeSparkError(error);
+      const described = controller.signal.aborted ? cancelledByUser() : describeSparkError(error);
       update(requestId, (run) => failRun(run, described));
     } finally {
       controllers.delete(requestId);

@@ -1,12 +1,14 @@
-// This period's requests, newest first: what each one used and cost. Answers from the brief
-// cache are listed as 0-token entries.
+// This period's requests, newest first: what each was charged (the record's top-level tokens
+// and cost, not the provider's bill). Brief-cache answers are listed as 0-token entries.
 import type { UsageRecord } from "@ideaspark/domain";
 import { Link } from "react-router";
 import { formatDate, formatTokens, formatUsd } from "../../lib/format";
 import { chargedTokens } from "../../lib/usageChart";
 
 const STATUS_LABELS: Record<UsageRecord["status"], string> = {
+  pending: "Running",
   ok: "Completed",
+  partial: "Partial",
   error: "Failed (not charged)",
   refused: "Refused",
   cancelled: "Cancelled",
@@ -36,7 +38,7 @@ export function UsageRequests({ records }: { records: readonly UsageRecord[] }) 
             >
               <td>{formatDate(record.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
               <td>
-                {STATUS_LABELS[record.status]}{" "}
+                <span data-testid="usage-request-status">{STATUS_LABELS[record.status]}</span>{" "}
                 <Link to={`/spark/${encodeURIComponent(record.sparkId)}`}>View spark</Link>
                 {record.cached && <span className="usage-cached-chip">Cached</span>}
               </td>

@@ -15,14 +15,20 @@ const now = Date.now();
 const period = periodKey(now);
 
 function usage(overrides: Partial<UsageRecord> = {}): UsageRecord {
+  const id = `spark-${Math.random()}`;
   return {
     uid: "alice",
-    sparkId: `spark-${Math.random()}`,
+    requestId: id,
+    sparkId: id,
     model: "gpt-4.1-mini",
     inputTokens: 400,
     outputTokens: 1_100,
     cachedInputTokens: 0,
     costUsd: 0.002,
+    providerUsage: { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0 },
+    attemptLog: [],
+    ideasRequested: 5,
+    ideasDelivered: 5,
     cached: false,
     estimated: false,
     latencyMs: 800,
@@ -82,6 +88,28 @@ describe("UsageScreen", () => {
       .find((row) => row.getAttribute("data-cached") === "true");
     expect(cached?.querySelector('[data-testid="usage-request-tokens"]')?.textContent).toBe("0");
     expect(screen.queryByTestId("usage-upgrade-cta")).toBeNull();
+  });
+
+  it("labels running and partial requests and shows what each was charged", async () => {
+    renderUsage();
+    await pushAll(900, [
+      usage({ status: "pending", inputTokens: 0, outputTokens: 0, costUsd: 0, createdAt: now - 2 }),
+      usage({
+        status: "partial",
+        inputTokens: 300,
+        outputTokens: 600,
+        providerUsage: { inputTokens: 600, outputTokens: 1_400, cachedInputTokens: 0, costUsd: 1 },
+        createdAt: now - 1,
+      }),
+    ]);
+    const rows = screen.getAllByTestId("usage-request").map((row) => ({
+      status: row.querySelector('[data-testid="usage-request-status"]')?.textContent,
+      tokens: row.querySelector('[data-testid="usage-request-tokens"]')?.textContent,
+    }));
+    expect(rows).toEqual([
+      { status: "Partial", tokens: "900" },
+      { status: "Running", tokens: "0" },
+    ]);
   });
 
   it("says no requests yet in an empty month", async () => {
