@@ -1,7 +1,7 @@
 // The `spark` handler run in-process (real Firestore emulator, real `openai` SDK against the
 // local model server), for what the Functions emulator cannot show: a caller's disconnect,
 // operation counts, and races wider than its worker pool.
-import type { SparkChunk, SparkResult } from "@ideaspark/domain";
+import type { AppConfig, SparkChunk, SparkResult } from "@ideaspark/domain";
 import { OPENAI_SERVER_ORIGIN } from "./openaiServer.js";
 
 export interface InProcessCall {
@@ -12,7 +12,13 @@ export interface InProcessCall {
 }
 
 export async function inProcessSpark(
-  options: { baseUrl?: string; cacheTtlMs?: number } = {},
+  options: {
+    baseUrl?: string;
+    cacheTtlMs?: number;
+    /** A configuration of the test's own instead of config/app (shared with other suites). */
+    config?: AppConfig;
+    now?: () => number;
+  } = {},
 ): Promise<(call: InProcessCall) => Promise<SparkResult>> {
   const { handleSpark } = await import("../../functions/src/spark/handleSpark.js");
   const { createOpenAIClient } = await import("../../functions/src/ai/openaiClient.js");
@@ -33,6 +39,8 @@ export async function inProcessSpark(
         client: () => client,
         cacheTtlMs: options.cacheTtlMs ?? 0,
         safetyIdentifier: (uid) => `test-${uid.slice(0, 8)}`,
+        ...(options.config ? { loadConfig: async () => options.config as AppConfig } : {}),
+        ...(options.now ? { now: options.now } : {}),
       },
     );
 }

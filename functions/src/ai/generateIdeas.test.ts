@@ -50,7 +50,9 @@ const fails =
   ): Script =>
   async (request) => {
     if (partialText) request.onText(partialText);
-    throw new ModelCallError("scripted failure", failure, { text: partialText, usage });
+    // With text, the provider had accepted the call (its response.created).
+    const model = partialText ? request.model : undefined;
+    throw new ModelCallError("scripted failure", failure, { text: partialText, usage, model });
   };
 /** The first `n` ideas of a `count`-idea answer, cut right after the n-th closes. */
 function firstIdeas(n: number, count: number): string {
@@ -183,6 +185,17 @@ describe("generateIdeas: resuming instead of restarting", () => {
     expect(generated.attempts.every((a) => !a.estimated)).toBe(true);
   });
 
+  it("records an attempt the provider refused over HTTP as unbilled", async () => {
+    const { result } = run([fails({ status: 500 }), streams(answer(1, 2))]);
+    expect((await result).attempts[0]).toMatchObject({
+      outcome: "failed",
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      estimated: false,
+    });
+  });
+
   it("ends as an error with no ideas when every attempt fails before the first idea", async () => {
     const { result, calls } = run([
       fails({ status: 500 }),
@@ -296,7 +309,11 @@ describe("generateIdeas: waiting and timing", () => {
     const cut: Script = async (request) => {
       request.onText('{"ideas":[');
       abort.abort();
-      throw new ModelCallError("aborted", { code: "aborted" }, { text: '{"ideas":[', usage: null });
+      throw new ModelCallError(
+        "aborted",
+        { code: "aborted" },
+        { text: '{"ideas":[', usage: null, model: request.model },
+      );
     };
     const { result, calls } = run([cut, streams(answer(1, 2))], { signal: abort.signal });
     const generated = await result;

@@ -72,9 +72,21 @@ export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The provider's usage, or an estimate from what arrived when it sent none. */
-function measured(prompt: SparkPrompt, text: string, usage: TokenCounts | null) {
+const NOTHING: TokenCounts = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+
+/**
+ * The provider's usage; when it sent none, an estimate from what arrived, once the provider
+ * had accepted the call (its `response.created`). A call refused or cut before that (an HTTP
+ * error, no answer at all) is recorded as unbilled.
+ */
+function measured(
+  prompt: SparkPrompt,
+  text: string,
+  usage: TokenCounts | null,
+  accepted = true,
+): { usage: TokenCounts; estimated: boolean } {
   if (usage) return { usage, estimated: false };
+  if (!accepted) return { usage: NOTHING, estimated: false };
   const estimate = {
     inputTokens: estimatePromptTokens(prompt),
     outputTokens: estimateTokens(text),
@@ -249,7 +261,8 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
           ? raw
           : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
       const why = signal.aborted ? "caller" : timer.signal.aborted ? "timer" : null;
-      const { usage, estimated } = measured(prompt, text, error.partial.usage);
+      const accepted = error.partial.model !== undefined;
+      const { usage, estimated } = measured(prompt, text, error.partial.usage, accepted);
       const outcome = parseError ? "malformed" : outcomeOf(error.failure, why);
       record(outcome, usage, estimated, error.partial.model ?? step.model, error.failure.code);
       if (why === "caller") return end("cancelled", "cancelled");

@@ -46,7 +46,10 @@ export interface SparkDeps {
   cacheTtlMs: number;
   /** OpenAI's `safety_identifier` for a uid: a keyed hash, never the uid itself. */
   safetyIdentifier: (uid: string) => string;
+  /** The clock every step of the request reads (tests move it to a month of their own). */
   now?: () => number;
+  /** Where the business configuration comes from (config/app, cached, unless a test says). */
+  loadConfig?: (ttlMs: number) => Promise<AppConfig>;
 }
 
 /** Tokens to hold: the prompt plus the largest answer either model may write. */
@@ -71,7 +74,7 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
   if (!parsed.success) throw DomainError.invalidArgument(parsed.error);
   const { requestId, brief } = parsed.data;
 
-  const config = await getAppConfig(deps.cacheTtlMs);
+  const config = await (deps.loadConfig ?? getAppConfig)(deps.cacheTtlMs);
   if (config.aiPaused) throw new DomainError("ai-paused");
   const period = periodKey(startedAt);
   const estimate = holdEstimate(config, brief);
@@ -99,7 +102,7 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
 
   let outcome: Outcome;
   try {
-    outcome = await answer({ ctx, deps, config, brief, uid, startedAt });
+    outcome = await answer({ ctx, deps, config, brief, uid, startedAt, now });
   } catch (error) {
     // A bug or an unforeseen failure: still settle (as an error) so the hold is released.
     logger.error("spark failed unexpectedly", { requestId, error: String(error) });
@@ -155,10 +158,12 @@ interface AnswerInput {
   brief: SparkBrief;
   uid: string;
   startedAt: number;
+  now: () => number;
 }
 
 /** Moderation, then the cache, then the model: how the request ended, every call included. */
-async function answer({ ctx, deps, config, brief, uid, startedAt }: AnswerInput): Promise<Outcome> {
+async function answer(input: AnswerInput): Promise<Outcome> {
+  const { ctx, deps, config, brief, uid, startedAt, now } = input;
   const client = deps.client();
   const failed = (
     attempts: AttemptRecord[],
@@ -212,6 +217,7 @@ async function answer({ ctx, deps, config, brief, uid, startedAt }: AnswerInput)
     deadlineAt: startedAt + config.timeouts.deadlineMs,
     safetyIdentifier: deps.safetyIdentifier(uid),
     emit: ctx.emit,
+    now,
   });
   if (cacheKey && generated.status === "ok") {
     await storeCachedIdeas(cacheKey, {
