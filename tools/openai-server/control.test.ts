@@ -73,6 +73,25 @@ describe("/__control", () => {
     ['[{"retryAfter":1,"delayMs":5}]', /"retryAfter" only applies together with "status"/],
     ['[{"endpoint":"chat"}]', /"endpoint" must be "responses" or "moderations"/],
     ["[{}]", /needs one of/],
+    ['[{"refusal":""}]', /"refusal" must be a non-empty string/],
+    ['[{"incomplete":"length"}]', /"incomplete" must be "max_output_tokens" or "content_filter"/],
+    ['[{"failed":"oops"}]', /"failed" must be a response error code \(server_error/],
+    ['[{"streamError":"server_error","afterChunks":-1}]', /"afterChunks" must be an integer/],
+    [
+      '[{"refusal":"no","afterChunks":2}]',
+      /"afterChunks" only applies together with "incomplete" or "streamError"/,
+    ],
+    ['[{"streamError":"server_error","failed":"server_error"}]', /at most one of/],
+    ['[{"delayMs":1,"code":"insufficient_quota"}]', /"code" only applies together with "status"/],
+    ['[{"status":429,"retryAfterMs":1.5}]', /"retryAfterMs" must be an integer from 0 to 3600000/],
+    [
+      '[{"incomplete":"content_filter","message":"x"}]',
+      /"message" only applies together with "status" or "failed" or "streamError"/,
+    ],
+    [
+      '[{"endpoint":"moderations","refusal":"no"}]',
+      /"refusal" only applies to the responses endpoint/,
+    ],
   ])("refuses bad fault input %s with a 400 and a clear message", async (body, message) => {
     const result = await postFaults(body);
     expect(result.status).toBe(400);

@@ -1,5 +1,5 @@
-// The test-control API under /__control: health, the fault queues, the request log and the
-// billing totals.
+// The test-control API under /__control: health, the fault queues, the request log, the
+// billing totals and the prompt cache.
 // Unauthenticated and local-only; answers plain JSON (errors as { error: { message } }).
 import { parseFaults } from "./faults.js";
 import { sendJson } from "./http.js";
@@ -33,6 +33,8 @@ export function handleControl(ctx: RouteContext, method: string, path: string): 
       return sendJson(res, 200, state.billing.snapshot());
     case "DELETE /__control/billing":
       return sendJson(res, 200, state.billing.reset());
+    case "DELETE /__control/prompt-cache":
+      return sendJson(res, 200, { cleared: state.promptCache.clear() });
     default:
       return sendJson(res, 404, { error: { message: `No control route ${route}.` } });
   }

@@ -35,6 +35,65 @@ describe("fault injection on /v1/responses", () => {
     expect(rateLimit.type).toBe("requests");
   });
 
+  it("answers a plain 429 as the real rate limit: code rate_limit_exceeded, type requests", async () => {
+    await t.addFaults([{ status: 429 }]);
+    const res = await t.control("/v1/responses", {
+      method: "POST",
+      headers: { authorization: "Bearer local", "content-type": "application/json" },
+      body: JSON.stringify({ model: "gpt-5-mini", input: "hi" }),
+    });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual({
+      error: {
+        message: expect.stringMatching(/^Rate limit reached/),
+        type: "requests",
+        param: null,
+        code: "rate_limit_exceeded",
+      },
+    });
+  });
+
+  it("answers 429 insufficient_quota with the real API's body", async () => {
+    await t.addFaults([{ status: 429, code: "insufficient_quota" }]);
+    const error = await failure(ask());
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).error).toEqual({
+      message:
+        "You exceeded your current quota, please check your plan and billing details. For more " +
+        "information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.",
+      type: "insufficient_quota",
+      param: null,
+      code: "insufficient_quota",
+    });
+  });
+
+  it("puts any code on any status, keeping the status's error type", async () => {
+    await t.addFaults([{ status: 503, code: "engine_overloaded" }]);
+    expect(await failure(ask())).toMatchObject({
+      status: 503,
+      type: "server_error",
+      code: "engine_overloaded",
+    });
+  });
+
+  it("sends retry-after-ms next to Retry-After, and the SDK waits retry-after-ms first", async () => {
+    await t.addFaults([{ status: 429, retryAfterMs: 250, retryAfter: 30 }]);
+    const error = (await failure(ask())) as RateLimitError;
+    expect(error.headers.get("retry-after-ms")).toBe("250");
+    expect(error.headers.get("retry-after")).toBe("30");
+    // With a retry allowed the SDK sleeps retry-after-ms (1.5 s): not Retry-After's 30 s, and
+    // longer than its own default backoff (at most 0.5 s for a first retry).
+    const retrying = new OpenAI({ apiKey: "local", baseURL: t.server.url, maxRetries: 1 });
+    await t.addFaults([{ status: 429, retryAfterMs: 1500, retryAfter: 30 }]);
+    const started = performance.now();
+    const response = await retrying.responses.create({ model: "gpt-5-mini", input: "hi" });
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe("completed");
+    expect(elapsed).toBeGreaterThanOrEqual(1450);
+    expect(elapsed).toBeLessThan(5000);
+    expect((await t.requests()).map((entry) => entry.status)).toEqual([429, 429, 200]);
+  });
+
   it("answers 500 with an OpenAI error body, also for streaming requests", async () => {
     await t.addFaults([{ status: 500 }, { status: 503, message: "overloaded" }]);
     const error = await failure(ask());

@@ -32,6 +32,13 @@ export class PromptCache {
     return cached;
   }
 
+  /** Forgets every prompt; returns how many were remembered. */
+  clear(): number {
+    const count = this.entries.length;
+    this.entries = [];
+    return count;
+  }
+
   private hit(model: string, text: string, promptTokens: number): number {
     let longest = 0;
     for (const entry of this.entries) {

@@ -17,7 +17,7 @@ export interface TestServer {
   addFaults(faults: Fault[]): Promise<void>;
   requests(): Promise<RequestLogEntry[]>;
   billing(): Promise<BillingTotals>;
-  /** Clears the fault queues, the request log and the billing totals. */
+  /** Clears the fault queues, the request log, the billing totals and the prompt cache. */
   reset(): Promise<void>;
 }
 
@@ -50,8 +50,39 @@ export async function startTestServer(
       await control("/__control/faults", { method: "DELETE" });
       await control("/__control/requests", { method: "DELETE" });
       await control("/__control/billing", { method: "DELETE" });
+      await control("/__control/prompt-cache", { method: "DELETE" });
     },
   };
+}
+
+/** Every event of an SDK stream, in order. */
+export async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+  const events: T[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+export interface WireEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** POSTs a streaming /v1/responses request with fetch and parses the SSE text as sent. */
+export async function rawStream(url: string, body: object): Promise<WireEvent[]> {
+  const res = await fetch(`${url}/responses`, {
+    method: "POST",
+    headers: { authorization: "Bearer local", "content-type": "application/json" },
+    body: JSON.stringify({ ...body, stream: true }),
+  });
+  const text = await res.text();
+  return text
+    .split("\n\n")
+    .filter((block) => block.trim())
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "";
+      const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null") as WireEvent["data"];
+      return { event, data };
+    });
 }
 
 /** The brief IdeaSpark sends, in the shape its prompt builder uses. */
