@@ -1,5 +1,9 @@
 // Control of the local OpenAI-compatible server the functions call in tests (fault queue,
-// request log). Its address comes from the test runner's environment.
+// request log, billing totals, prompt cache). Its address comes from the test environment.
+import type { BilledUsage, BillingTotals } from "../../tools/openai-server/billing.js";
+
+export type { BilledUsage, BillingTotals };
+
 export const OPENAI_SERVER_ORIGIN = process.env.OPENAI_SERVER_ORIGIN ?? "http://127.0.0.1:8787";
 
 export interface LoggedRequest {
@@ -8,6 +12,8 @@ export interface LoggedRequest {
   model?: string | null;
   stream?: boolean;
   fault?: unknown;
+  /** What this request was billed; null when it never started generating. */
+  billed?: BilledUsage | null;
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -24,6 +30,17 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 export const injectFaults = (faults: unknown[]) => control("POST", "faults", faults);
 export const clearFaults = () => control("DELETE", "faults");
 export const clearRequestLog = () => control("DELETE", "requests");
+export const clearPromptCache = () => control("DELETE", "prompt-cache");
+
+/** Totals billed since the server started or since the last resetBilling(). */
+export async function billing(): Promise<BillingTotals> {
+  return (await control("GET", "billing")) as BillingTotals;
+}
+
+/** Starts a new billing period; returns the totals of the one that ended. */
+export async function resetBilling(): Promise<BillingTotals> {
+  return (await control("DELETE", "billing")) as BillingTotals;
+}
 
 export async function requestLog(): Promise<LoggedRequest[]> {
   const body = (await control("GET", "requests")) as
