@@ -165,7 +165,8 @@ describe("spark errors and recovery", () => {
     const failedId = await spark.waitForSpark();
 
     await spark.error.waitFor({ timeout: 45_000 });
-    expect(await spark.error.getAttribute("data-kind")).toBe("unavailable");
+    expect(await spark.error.getAttribute("data-kind")).toBe("provider-unavailable");
+    expect(await spark.error.getAttribute("data-next")).toBe("retry");
     expect(await spark.error.textContent()).toMatch(/try again/i);
     expect(await spark.retry.isVisible()).toBe(true);
 

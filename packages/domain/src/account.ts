@@ -6,7 +6,7 @@ import { strictObject } from "./fields.js";
 import { UserProfile } from "./profile.js";
 import { QuotaDoc } from "./quota.js";
 import { SparkDoc } from "./sparkDoc.js";
-import { UsageRecord } from "./usage.js";
+import { UsageRecordFields } from "./usage.js";
 
 /**
  * Caps of one export. Callable responses must stay under 10 MB; a spark can reach ~50 KB, so
@@ -32,7 +32,7 @@ export const ExportMyDataResult = z.object({
   profile: ExportedProfile.nullable(),
   sparks: z.array(SparkDoc.extend(withId)),
   /** Oldest first. */
-  usage: z.array(UsageRecord.extend(withId)),
+  usage: z.array(UsageRecordFields.extend(withId)),
   quotas: z.array(QuotaDoc.extend(withId)),
   /** True when a list was cut short by EXPORT_LIMITS (the newest sparks are kept). */
   truncated: z.boolean(),

@@ -111,3 +111,25 @@ describe("chargeFor", () => {
     expect(charge).toEqual({ inputTokens: 600, outputTokens: 900, costUsd: 0.0006 });
   });
 });
+
+describe("UsageRecord", () => {
+  it("reads a record written before the ledger had requestId, taking it from sparkId", async () => {
+    const { UsageRecord } = await import("./usage.js");
+    const old = {
+      uid: "u1",
+      sparkId: "s1",
+      model: "m",
+      inputTokens: 1,
+      outputTokens: 2,
+      costUsd: 0,
+      cached: false,
+      estimated: false,
+      latencyMs: 3,
+      attempts: 1,
+      status: "ok",
+      period: "2026-11",
+      createdAt: 4,
+    };
+    expect(UsageRecord.parse(old)).toMatchObject({ requestId: "s1", attemptLog: [] });
+  });
+});

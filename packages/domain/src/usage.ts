@@ -88,7 +88,7 @@ export const ZERO_PROVIDER_USAGE: ProviderUsage = {
  * usage/{requestId}: what one request used and cost; unknown keys are ignored on read. The
  * token and cost fields at the top level are the user's charge; `providerUsage` is the bill.
  */
-export const UsageRecord = z.object({
+const UsageRecordShape = z.object({
   uid: z.string().min(1),
   requestId: z.string().min(1),
   sparkId: z.string().min(1),
@@ -115,4 +115,13 @@ export const UsageRecord = z.object({
   period: PeriodKey,
   createdAt: count,
 });
-export type UsageRecord = z.infer<typeof UsageRecord>;
+// Records written before the ledger carried `requestId` read it from their `sparkId` (the same id).
+const withRequestId = (data: unknown) =>
+  typeof data === "object" && data !== null && !("requestId" in data) && "sparkId" in data
+    ? { ...data, requestId: (data as { sparkId: unknown }).sparkId }
+    : data;
+
+export const UsageRecord = z.preprocess(withRequestId, UsageRecordShape);
+/** The record's fields, for schemas that extend it (exports add the document id). */
+export const UsageRecordFields = UsageRecordShape;
+export type UsageRecord = z.infer<typeof UsageRecordShape>;
