@@ -1,4 +1,5 @@
-// Every fault kind, seen through the real openai SDK: 429/500, delay, dropped stream, malformed.
+// Fault kinds seen through the real openai SDK: 429 (rate limit, quota, retry-after-ms) and
+// 5xx statuses, delay, dropped stream, malformed. endings.test.ts covers the response endings.
 import OpenAI, {
   APIConnectionError,
   InternalServerError,

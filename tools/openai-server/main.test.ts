@@ -33,14 +33,18 @@ describe("main.ts (CLI)", () => {
     }
   });
 
-  it("refuses a bad --port", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", main, "--port", "banana"], {
-      stdio: "pipe",
-    });
+  it.each([
+    [["--port", "banana"], /--port must be an integer/],
+    [
+      ["--port", "0", "--cache-min-tokens", "lots"],
+      /--cache-min-tokens must be a non-negative integer/,
+    ],
+  ])("refuses bad flags %j with exit code 2", async (flags, message) => {
+    const child = spawn(process.execPath, ["--import", "tsx", main, ...flags], { stdio: "pipe" });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = (await once(child, "exit")) as [number | null];
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--port must be an integer/);
+    expect(stderr).toMatch(message);
   });
 });

@@ -5,6 +5,8 @@ import type { ServerResponse } from "node:http";
 import { sendError, sendJson } from "./http.js";
 
 export const LISTED_MODELS = [
+  "gpt-6-luna",
+  "gpt-5.4-nano",
   "gpt-5-mini",
   "gpt-5-nano",
   "gpt-5",

@@ -78,6 +78,8 @@ describe("models that reason", () => {
     ["gpt-5-mini", "high", 250],
     ["gpt-5.1", "none", 0],
     ["o4-mini", "low", 40],
+    ["gpt-6-luna", "low", 40],
+    ["gpt-5.4-nano", "none", 0],
   ] as const)(
     "%s at effort %s spends %d reasoning tokens per 100 text tokens, counted in output_tokens",
     async (model, effort, per100) => {
@@ -89,6 +91,13 @@ describe("models that reason", () => {
       expect(response.reasoning?.effort).toBe(effort);
     },
   );
+
+  it("include IdeaSpark's configured models: gpt-6-luna reasons by default, gpt-4o does not", async () => {
+    const luna = await ask("gpt-6-luna");
+    expect(luna.reasoning?.effort).toBe("medium");
+    expect(luna.output.map((item) => item.type)).toEqual(["reasoning", "message"]);
+    expect((await ask("gpt-4o")).reasoning?.effort).toBeNull();
+  });
 
   it("default to medium, except gpt-5.1 and newer, which default to none and emit no reasoning item", async () => {
     const o3 = await ask("o3");

@@ -23,11 +23,15 @@ const GPT_5: Family = { efforts: ["minimal", "low", "medium", "high"], defaultEf
 // gpt-5.1 and newer trade "minimal" for "none", which is also their default.
 const GPT_5_1_PLUS: Family = { efforts: ["none", "low", "medium", "high"], defaultEffort: "none" };
 const O_SERIES: Family = { efforts: ["low", "medium", "high"], defaultEffort: "medium" };
+// gpt-6 and later (e.g. gpt-6-luna, which reasons by default): their limits are not pinned
+// down here, so every effort is accepted rather than refusing what production may allow.
+const GPT_6_PLUS: Family = { efforts: EFFORTS, defaultEffort: "medium" };
 
 function familyOf(model: string): Family | null {
   if (/^gpt-5-chat/.test(model)) return null;
   if (/^gpt-5\.\d/.test(model)) return GPT_5_1_PLUS;
   if (/^gpt-5/.test(model)) return GPT_5;
+  if (/^gpt-([6-9]|\d{2,})(?!\d)/.test(model)) return GPT_6_PLUS;
   if (/^o\d/.test(model)) return O_SERIES;
   return null;
 }
