@@ -229,6 +229,22 @@ describe("a streamError fault", () => {
     expect(deltas).toHaveLength(2);
   });
 
+  it("still ends with the error event when reasoning used the whole output budget", async () => {
+    await t.addFaults([{ streamError: "server_error" }]);
+    const events = await rawStream(t.server.url, {
+      model: "gpt-5-mini",
+      input: COFFEE_BRIEF,
+      max_output_tokens: 16,
+    });
+    expect(events.map((e) => e.event)).toEqual([
+      "response.created",
+      "response.in_progress",
+      "response.output_item.added",
+      "response.output_item.done",
+      "error",
+    ]);
+  });
+
   it("answers a non-streaming request with a 500 carrying the code", async () => {
     await t.addFaults([{ streamError: "server_error" }]);
     const error = await failure(ask());

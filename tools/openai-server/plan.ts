@@ -27,12 +27,18 @@ export interface Plan {
 }
 
 const completed: Finish = { kind: "end", status: "completed" };
+const outOfTokens: Finish = { kind: "end", status: "incomplete", reason: "max_output_tokens" };
 
 const STREAM_ERROR_MESSAGE =
   "An error occurred while processing your request. You can retry your request, or contact " +
   "us through our help center at help.openai.com if the error persists.";
 
 export function planResponse(request: ResponsesRequest, fault: Fault | null): Plan {
+  return withFaultEnding(modelOutput(request, fault), fault);
+}
+
+/** What the model writes when nothing goes wrong (or what it refuses with). */
+function modelOutput(request: ResponsesRequest, fault: Fault | null): Plan {
   const reasoningItem = emitsReasoningItem(request.effort);
   if (fault?.refusal !== undefined) {
     const reasoningTokens = reasoningTokensFor(request.effort, estimateTokens(fault.refusal));
@@ -43,32 +49,35 @@ export function planResponse(request: ResponsesRequest, fault: Fault | null): Pl
   const reasoningTokens = reasoningTokensFor(request.effort, estimateTokens(answer));
   const max = request.maxOutputTokens;
   if (max !== null && reasoningTokens >= max) {
-    const finish: Finish = { kind: "end", status: "incomplete", reason: "max_output_tokens" };
-    return { reasoningItem, reasoningTokens: max, content: null, pieces: [], finish };
+    return { reasoningItem, reasoningTokens: max, content: null, pieces: [], finish: outOfTokens };
   }
   const cut = truncateToTokens(answer, max === null ? null : max - reasoningTokens);
-  const all = splitIntoDeltas(cut.text);
-  const plan: Plan = {
+  return {
     reasoningItem,
     reasoningTokens,
     content: "text",
-    pieces: all,
-    finish: cut.truncated
-      ? { kind: "end", status: "incomplete", reason: "max_output_tokens" }
-      : completed,
+    pieces: splitIntoDeltas(cut.text),
+    finish: cut.truncated ? outOfTokens : completed,
   };
+}
+
+/** A fault that cuts the output short: only its first pieces are written, then its ending. */
+function withFaultEnding(plan: Plan, fault: Fault | null): Plan {
   if (fault?.dropStreamAfterChunks !== undefined) {
-    return { ...plan, pieces: all.slice(0, fault.dropStreamAfterChunks), finish: { kind: "drop" } };
+    const pieces = plan.pieces.slice(0, fault.dropStreamAfterChunks);
+    return { ...plan, pieces, finish: { kind: "drop" } };
   }
-  const after = fault?.afterChunks ?? 0;
+  const pieces = plan.pieces.slice(0, fault?.afterChunks ?? 0);
   if (fault?.streamError !== undefined) {
     const message = fault.message ?? STREAM_ERROR_MESSAGE;
-    const finish: Finish = { kind: "error", code: fault.streamError, message };
-    return { ...plan, pieces: all.slice(0, after), finish };
+    return { ...plan, pieces, finish: { kind: "error", code: fault.streamError, message } };
   }
   if (fault?.incomplete !== undefined) {
-    const finish: Finish = { kind: "end", status: "incomplete", reason: fault.incomplete };
-    return { ...plan, pieces: all.slice(0, after), finish };
+    return {
+      ...plan,
+      pieces,
+      finish: { kind: "end", status: "incomplete", reason: fault.incomplete },
+    };
   }
   return plan;
 }

@@ -9,8 +9,15 @@ import { chunkDelay, pause } from "./pacing.js";
 import { messageItem, reasoningItem, responseObject, usageFrom } from "./responseObject.js";
 import { SseWriter } from "./sse.js";
 
+/** Where the message's events point: its id, output index and (only) content part. */
+interface At {
+  item_id: string;
+  output_index: number;
+  content_index: number;
+}
+
 export async function streamResponse(a: AnswerContext): Promise<void> {
-  const { res, signal, meta, plan, fault, meter, pacing } = a;
+  const { res, signal, meta, plan, fault, meter } = a;
   const sse = new SseWriter(res, signal);
   sse.open();
   const inProgress = { response: responseObject(meta, "in_progress", [], null) };
@@ -29,46 +36,11 @@ export async function streamResponse(a: AnswerContext): Promise<void> {
     return sse.end();
   }
 
-  const output: unknown[] = [];
-  const reasoning = reasoningItem(meta.reasoningId);
-  if (plan.reasoningItem) {
-    if (!(await sse.send("response.output_item.added", { output_index: 0, item: reasoning })))
-      return;
-  }
-  if (!(await pause(pacing.firstTokenMs, signal))) return;
-  // The model has finished thinking: its reasoning tokens are spent from here on.
-  meter.addReasoning(plan.reasoningTokens);
-  if (plan.reasoningItem) {
-    if (!(await sse.send("response.output_item.done", { output_index: 0, item: reasoning })))
-      return;
-    output.push(reasoning);
-  }
-  const { status, ending } = endingOf(plan);
-  if (plan.content === null) {
-    const final = responseObject(meta, status, output, usageFrom(meter), ending);
-    await sse.send(`response.${status}`, { response: final });
-    return sse.end();
-  }
-
-  const at = { item_id: meta.messageId, output_index: output.length, content_index: 0 };
-  const refusal = plan.content === "refusal";
-  const added = messageItem(meta.messageId, "in_progress", []);
-  if (
-    !(await sse.send("response.output_item.added", { output_index: at.output_index, item: added }))
-  )
-    return;
-  if (!(await sse.send("response.content_part.added", { ...at, part: contentPart(plan, "") })))
-    return;
-  let written = "";
-  for (const [index, piece] of plan.pieces.entries()) {
-    if (index > 0 && !(await pause(chunkDelay(pacing), signal))) return;
-    const sent = refusal
-      ? await sse.send("response.refusal.delta", { ...at, delta: piece })
-      : await sse.send("response.output_text.delta", { ...at, delta: piece, logprobs: [] });
-    if (!sent) return;
-    billPiece(plan, meter, piece);
-    written += piece;
-  }
+  const output = await streamReasoning(sse, a);
+  if (!output) return;
+  const at: At = { item_id: meta.messageId, output_index: output.length, content_index: 0 };
+  const written = plan.content === null ? "" : await streamMessage(sse, a, at);
+  if (written === null) return;
 
   const { finish } = plan;
   if (finish.kind === "drop") return dropConnection(res);
@@ -76,17 +48,65 @@ export async function streamResponse(a: AnswerContext): Promise<void> {
     await sse.send("error", { code: finish.code, message: finish.message, param: null });
     return sse.end();
   }
-  const textDone = refusal
-    ? await sse.send("response.refusal.done", { ...at, refusal: written })
-    : await sse.send("response.output_text.done", { ...at, text: written, logprobs: [] });
-  if (!textDone) return;
-  const part = contentPart(plan, written);
-  if (!(await sse.send("response.content_part.done", { ...at, part }))) return;
-  const done = messageItem(meta.messageId, status, [part]);
-  if (!(await sse.send("response.output_item.done", { output_index: at.output_index, item: done })))
-    return;
-  output.push(done);
+  const { status, ending } = endingOf(plan);
+  if (plan.content !== null) {
+    const done = await finishMessage(sse, a, at, written);
+    if (!done) return;
+    output.push(done);
+  }
   const final = responseObject(meta, status, output, usageFrom(meter), ending);
   await sse.send(`response.${status}`, { response: final });
   sse.end();
+}
+
+/** The reasoning item (if any) and the thinking time; returns the output so far, or null. */
+async function streamReasoning(sse: SseWriter, a: AnswerContext): Promise<unknown[] | null> {
+  const { plan, meter } = a;
+  const item = reasoningItem(a.meta.reasoningId);
+  if (plan.reasoningItem && !(await sse.send("response.output_item.added", at0(item)))) return null;
+  if (!(await pause(a.pacing.firstTokenMs, a.signal))) return null;
+  // The model has finished thinking: its reasoning tokens are spent from here on.
+  meter.addReasoning(plan.reasoningTokens);
+  if (!plan.reasoningItem) return [];
+  return (await sse.send("response.output_item.done", at0(item))) ? [item] : null;
+}
+
+const at0 = (item: unknown) => ({ output_index: 0, item });
+
+/** Opens the message and writes its pieces; returns the text written, or null if cut off. */
+async function streamMessage(sse: SseWriter, a: AnswerContext, at: At): Promise<string | null> {
+  const { plan, meter } = a;
+  const item = messageItem(at.item_id, "in_progress", []);
+  if (!(await sse.send("response.output_item.added", { output_index: at.output_index, item })))
+    return null;
+  if (!(await sse.send("response.content_part.added", { ...at, part: contentPart(plan, "") })))
+    return null;
+  let written = "";
+  for (const [index, delta] of plan.pieces.entries()) {
+    if (index > 0 && !(await pause(chunkDelay(a.pacing), a.signal))) return null;
+    const sent =
+      plan.content === "refusal"
+        ? await sse.send("response.refusal.delta", { ...at, delta })
+        : await sse.send("response.output_text.delta", { ...at, delta, logprobs: [] });
+    if (!sent) return null;
+    billPiece(plan, meter, delta);
+    written += delta;
+  }
+  return written;
+}
+
+/** The text/part/item done events; returns the finished message item, or null if cut off. */
+async function finishMessage(sse: SseWriter, a: AnswerContext, at: At, written: string) {
+  const { plan } = a;
+  const textDone =
+    plan.content === "refusal"
+      ? await sse.send("response.refusal.done", { ...at, refusal: written })
+      : await sse.send("response.output_text.done", { ...at, text: written, logprobs: [] });
+  if (!textDone) return null;
+  const part = contentPart(plan, written);
+  if (!(await sse.send("response.content_part.done", { ...at, part }))) return null;
+  const done = messageItem(at.item_id, endingOf(plan).status, [part]);
+  if (!(await sse.send("response.output_item.done", { output_index: at.output_index, item: done })))
+    return null;
+  return done;
 }
