@@ -14,6 +14,8 @@ export interface LoggedRequest {
   fault?: unknown;
   /** What this request was billed; null when it never started generating. */
   billed?: BilledUsage | null;
+  /** The JSON body the client sent. */
+  body?: Record<string, unknown> | null;
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
