@@ -141,7 +141,7 @@ describe("spark: the caller goes away", () => {
   // production Cloud Run closes the request, which fires the callable's abort signal). So this
   // drives the same handler the callable runs, in-process against the emulators and the local
   // model server, and fires that signal the way a disconnect does.
-  it("stops generating when the caller aborts mid-stream and settles the hold at what was used", async () => {
+  it("reads the answer to its end when the caller leaves mid-stream, charging only what reached them", async () => {
     const spark = await inProcessSpark();
     const erin = await user();
     const request = newRequest({
@@ -163,14 +163,16 @@ describe("spark: the caller goes away", () => {
     expect(await outcome).toMatchObject({ kind: "cancelled" });
     expect(chunks.filter((c) => c.type === "idea")).toHaveLength(1);
     const usage = await usageDoc(request.requestId);
-    expect(usage).toMatchObject({ status: "cancelled", estimated: true, ideasDelivered: 1 });
-    // Charged for the attempt whose idea reached them; the provider's bill is the same call.
+    // The provider finished (and billed) the whole answer: its usage is exact, not estimated.
+    expect(usage).toMatchObject({ status: "cancelled", estimated: false, ideasDelivered: 1 });
+    const [call] = await modelCalls();
+    expect(call).toMatchObject({ completed: true });
+    expect(usage.providerUsage.outputTokens).toBe(call?.billed?.outputTokens);
+    // The person pays for the idea that reached them, not the nine written after they left.
     expect(usage.outputTokens).toBeGreaterThan(0);
-    expect(usage.providerUsage.outputTokens).toBe(usage.outputTokens);
+    expect(usage.outputTokens).toBeLessThan(usage.providerUsage.outputTokens / 3);
     const quota = await quotaDoc(erin.uid);
     expect(Object.keys(quota.holds)).toEqual([]);
     expect(quota.used).toBe(usage.inputTokens + usage.outputTokens);
-    const [call] = await modelCalls();
-    expect(call).toMatchObject({ completed: false });
   });
 });

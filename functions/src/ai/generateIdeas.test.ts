@@ -304,25 +304,44 @@ describe("generateIdeas: waiting and timing", () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("stops at once when the caller aborts, logging what the cut attempt produced", async () => {
+  it("reads the answer to its end when the caller leaves, showing nothing more", async () => {
     const abort = new AbortController();
-    const cut: Script = async (request) => {
-      request.onText('{"ideas":[');
+    const text = answer(1, 3);
+    const firstIdea = firstIdeas(1, 3);
+    const leaves: Script = async (request) => {
+      request.onText(firstIdea);
       abort.abort();
-      throw new ModelCallError(
-        "aborted",
-        { code: "aborted" },
-        { text: '{"ideas":[', usage: null, model: request.model },
-      );
+      request.onText(text.slice(firstIdea.length));
+      return { text, usage: USAGE, end: { kind: "completed" }, model: request.model };
     };
-    const { result, calls } = run([cut, streams(answer(1, 2))], { signal: abort.signal });
+    const { result, calls, chunks } = run([leaves], { signal: abort.signal, count: 3 });
     const generated = await result;
-    expect(generated.status).toBe("cancelled");
+    expect(calls).toHaveLength(1);
+    expect(chunks.filter((c) => c.type === "idea")).toHaveLength(1);
+    expect(generated).toMatchObject({ status: "cancelled", errorKind: "cancelled" });
+    expect(generated.ideas).toHaveLength(1);
+    // The provider's exact bill is kept; the person's share stops where they left.
     expect(generated.attempts[0]).toMatchObject({
       outcome: "cancelled",
-      estimated: true,
-      outputTokens: 3,
+      estimated: false,
+      ...USAGE,
+      ideas: 1,
+      deliveredOutputTokens: Math.ceil(firstIdea.length / 4),
     });
+    // The whole answer was paid for, so it can serve the next identical brief.
+    expect(generated.answer).toHaveLength(3);
+  });
+
+  it("starts no further attempt once the caller has left", async () => {
+    const abort = new AbortController();
+    const failsThenLeaves: Script = async () => {
+      abort.abort();
+      throw new ModelCallError("dropped", { code: "stream-dropped" });
+    };
+    const { result, calls } = run([failsThenLeaves, streams(answer(1, 2))], {
+      signal: abort.signal,
+    });
+    expect((await result).status).toBe("cancelled");
     expect(calls).toHaveLength(1);
   });
 

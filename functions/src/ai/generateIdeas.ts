@@ -2,7 +2,10 @@
 // When an attempt fails after some ideas arrived, they are kept and the next attempt asks only
 // for the rest. Retries are bounded (malformed output at most once, refusals and incomplete
 // answers never with the same limits), honour Retry-After, and stop before the deadline.
-// Every provider call is logged as an attempt with what it billed, so nothing is free.
+// Every provider call is logged as an attempt with what it billed, so nothing is free. When
+// the caller leaves mid-answer the call is read to its end (nothing more is shown): the
+// provider bills what it generated whether or not anyone reads it, and only a finished call
+// says exactly how much that was.
 import {
   attemptCostUsd,
   buildSparkPrompt,
@@ -55,9 +58,11 @@ export interface Generation {
   attempts: AttemptRecord[];
   /** The model of the last attempt, as the provider named it. */
   model: string;
-  /** For refused/error: the kind the caller is told. */
+  /** For refused/error/cancelled: the kind the caller is told. */
   errorKind?: DomainErrorKind;
   errorMessage?: string;
+  /** The whole answer when the model finished one (also when the caller had left): cacheable. */
+  answer?: Idea[];
 }
 
 export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -127,6 +132,7 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
     status: Generation["status"],
     errorKind?: DomainErrorKind,
     errorMessage?: string,
+    answer?: Idea[],
   ): Generation => {
     // Ideas that arrived before the end are the result, unless the caller left or it was refused.
     const finalStatus = status === "error" && delivered.length > 0 ? "partial" : status;
@@ -135,7 +141,8 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
       ideas: delivered,
       attempts,
       model,
-      ...(finalStatus === "refused" || finalStatus === "error" ? { errorKind, errorMessage } : {}),
+      ...(finalStatus !== "ok" && finalStatus !== "partial" ? { errorKind, errorMessage } : {}),
+      ...(answer ? { answer } : {}),
     };
   };
 
@@ -158,7 +165,8 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
     const timeLeft = deadlineAt - now();
     if (timeLeft <= 0) return end("error", "provider-unavailable", "The model ran out of time.");
 
-    // The attempt ends when the caller leaves, the deadline passes, or the model goes quiet.
+    // The attempt ends when the deadline passes or the model goes quiet; a caller who leaves
+    // only stops what is shown (`leftAt`: the text they had received by then).
     const timer = new AbortController();
     let idle: ReturnType<typeof setTimeout> | undefined;
     const touch = () => {
@@ -166,7 +174,11 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
       idle = setTimeout(() => timer.abort(), config.timeouts.idleMs);
     };
     const deadline = setTimeout(() => timer.abort(), timeLeft);
-    const attemptSignal = AbortSignal.any([signal, timer.signal]);
+    let leftAt: string | null = signal.aborted ? "" : null;
+    const onLeave = () => {
+      leftAt ??= text;
+    };
+    signal.addEventListener("abort", onLeave, { once: true });
     const parser = createIdeaStreamParser();
     const offset = delivered.length;
     const fresh: Idea[] = [];
@@ -183,6 +195,8 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
       code?: string | null,
     ) => {
       model = answeredBy;
+      // What reached the person when they left mid-answer: their charge stops there.
+      const delivered_ = leftAt !== null ? { deliveredOutputTokens: estimateTokens(leftAt) } : {};
       attempts.push({
         kind: "generation",
         model: answeredBy,
@@ -195,6 +209,7 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
         estimated,
         ideas: fresh.length,
         ...(code ? { code } : {}),
+        ...delivered_,
       });
       delivered.push(...fresh);
     };
@@ -209,13 +224,13 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
         maxOutputTokens,
         reasoningEffort: settings?.reasoningEffort ?? null,
         safetyIdentifier: input.safetyIdentifier,
-        signal: attemptSignal,
+        signal: timer.signal,
         onActivity: touch,
         onText: (delta) => {
           text += delta;
-          // After a parse error the stream is still read to its end, so the provider's usage
-          // (and so its bill) is known exactly; nothing more is shown.
-          if (parseError || fresh.length >= remaining) return;
+          // After a parse error, or once the caller left, the stream is still read to its end
+          // so the provider's usage (and so its bill) is known exactly; nothing more is shown.
+          if (leftAt !== null || parseError || fresh.length >= remaining) return;
           try {
             for (const idea of parser.push(delta)) {
               if (fresh.length >= remaining) break;
@@ -228,6 +243,13 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
         },
       });
       const { usage, estimated } = measured(prompt, result.text, result.usage);
+      if (leftAt !== null && fresh.length < remaining) {
+        const answer =
+          result.end.kind === "completed" ? finishAnswer(parser, result.text, remaining) : [];
+        record("cancelled", usage, estimated, result.model);
+        const whole = offset === 0 && answer.length === remaining ? answer : undefined;
+        return end("cancelled", "cancelled", "The request was cancelled.", whole);
+      }
       if (result.end.kind === "refused") {
         record("refused", usage, estimated, result.model);
         return end("refused", "refused", result.end.refusal);
@@ -250,7 +272,7 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
           }
           fresh.splice(0, fresh.length, ...ideas);
           record("ok", usage, estimated, result.model);
-          return end("ok");
+          return end("ok", undefined, undefined, [...delivered]);
         }
         record("malformed", usage, estimated, result.model);
         failure = { code: "malformed-output" };
@@ -260,7 +282,7 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
         raw instanceof ModelCallError
           ? raw
           : new ModelCallError(String(raw), { code: "stream-dropped" }, { text, usage: null });
-      const why = signal.aborted ? "caller" : timer.signal.aborted ? "timer" : null;
+      const why = leftAt !== null ? "caller" : timer.signal.aborted ? "timer" : null;
       const accepted = error.partial.model !== undefined;
       const { usage, estimated } = measured(prompt, text, error.partial.usage, accepted);
       const outcome = parseError ? "malformed" : outcomeOf(error.failure, why);
@@ -283,6 +305,7 @@ export async function generateIdeas(input: GenerateInput): Promise<Generation> {
     } finally {
       clearTimeout(idle);
       clearTimeout(deadline);
+      signal.removeEventListener("abort", onLeave);
     }
 
     if (delivered.length >= count) return end("ok");

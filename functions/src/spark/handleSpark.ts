@@ -123,7 +123,16 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
     nowMs: now(),
     estimateTokens: estimate,
     build: (holdTokens) =>
-      buildRecords({ ...facts, promptVersion: PROMPT_VERSION, nowMs: now(), outcome }, holdTokens),
+      buildRecords(
+        {
+          ...facts,
+          promptVersion: PROMPT_VERSION,
+          nowMs: now(),
+          outcome,
+          pricing: config.pricing,
+        },
+        holdTokens,
+      ),
   });
   if (settled.kind === "already-settled") return replaySettled(uid, requestId, ctx.emit);
   const { usage, charge } = settled;
@@ -219,9 +228,10 @@ async function answer(input: AnswerInput): Promise<Outcome> {
     emit: ctx.emit,
     now,
   });
-  if (cacheKey && generated.status === "ok") {
+  // A whole answer is cached even when its caller left before the end: it was paid for.
+  if (cacheKey && generated.answer) {
     await storeCachedIdeas(cacheKey, {
-      ideas: generated.ideas,
+      ideas: generated.answer,
       model: generated.model,
       createdAt: Date.now(),
     }).catch((error: unknown) =>

@@ -8,6 +8,7 @@ import {
   type Charge,
   type DomainErrorKind,
   type Idea,
+  type PricingTable,
   type SparkBrief,
   type SparkDoc,
   type UsageRecord,
@@ -67,7 +68,12 @@ export function pendingUsage(facts: RequestFacts): UsageRecord {
 }
 
 export function buildRecords(
-  facts: RequestFacts & { promptVersion: string; nowMs: number; outcome: Outcome },
+  facts: RequestFacts & {
+    promptVersion: string;
+    nowMs: number;
+    outcome: Outcome;
+    pricing: PricingTable;
+  },
   holdTokens: number,
 ): { usage: UsageRecord; spark: SparkDoc; charge: Charge } {
   const { outcome, nowMs } = facts;
@@ -77,6 +83,7 @@ export function buildRecords(
     cached: outcome.cached,
     attempts: outcome.attempts,
     capTokens: holdTokens,
+    pricing: facts.pricing,
   });
   const generations = outcome.attempts.filter((a) => a.kind === "generation");
   const errorCode = outcome.errorKind ? { errorCode: outcome.errorKind } : {};

@@ -62,12 +62,29 @@ describe("attemptCostUsd", () => {
   });
 });
 
+const pricing = { m: { inputPerMTok: 0.1, outputPerMTok: 0.5 } };
+
 describe("chargeFor", () => {
+  it("stops the charge of a call where the person left, though the provider bills all of it", () => {
+    const charge = chargeFor({
+      status: "cancelled",
+      cached: false,
+      capTokens: 10_000,
+      pricing,
+      attempts: [
+        attempt({ outcome: "cancelled", ideas: 1, deliveredOutputTokens: 100, costUsd: 0.00038 }),
+      ],
+    });
+    // 300 in × $0.10/M + 100 delivered out × $0.50/M = 30 + 50 µ$
+    expect(charge).toEqual({ inputTokens: 300, outputTokens: 100, costUsd: 0.00008 });
+  });
+
   it("charges the attempts whose ideas reached the person, not the failed ones before them", () => {
     const charge = chargeFor({
       status: "ok",
       cached: false,
       capTokens: 10_000,
+      pricing,
       attempts: [
         moderation,
         attempt({ outcome: "failed", ideas: 0, inputTokens: 300, outputTokens: 0 }),
@@ -82,7 +99,13 @@ describe("chargeFor", () => {
     const failed = [moderation, attempt({ outcome: "failed", ideas: 0 })];
     for (const status of ["ok", "refused", "error"] as const) {
       expect(
-        chargeFor({ status, cached: status === "ok", attempts: failed, capTokens: 10_000 }),
+        chargeFor({
+          status,
+          cached: status === "ok",
+          attempts: failed,
+          capTokens: 10_000,
+          pricing,
+        }),
       ).toEqual({ inputTokens: 0, outputTokens: 0, costUsd: 0 });
     }
   });
@@ -92,6 +115,7 @@ describe("chargeFor", () => {
       status: "cancelled",
       cached: false,
       capTokens: 10_000,
+      pricing,
       attempts: [attempt({ outcome: "cancelled", ideas: 1, outputTokens: 120, costUsd: 0.00009 })],
     });
     expect(charge).toEqual({ inputTokens: 300, outputTokens: 120, costUsd: 0.00009 });
@@ -102,6 +126,7 @@ describe("chargeFor", () => {
       status: "ok",
       cached: false,
       capTokens: 1_500,
+      pricing,
       attempts: [
         attempt({ outcome: "dropped", ideas: 1, costUsd: 0.0004 }),
         attempt({ ideas: 1, costUsd: 0.0004 }),

@@ -37,17 +37,18 @@ export interface Charge {
 export const NO_CHARGE: Charge = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
 
 /**
- * What the person pays: the generation attempts that delivered ideas to them, in full (the
- * prompt and everything written up to where the attempt ended). Attempts that delivered
- * nothing, moderation and cache hits are the business's cost, not theirs. The charge never
- * exceeds `capTokens` (their hold: the worst case they were quoted), so concurrent requests
- * can never push a user past their limit; when capped, the cost is scaled down with it.
+ * What the person pays: the generation attempts that delivered ideas to them (the prompt and
+ * what was written up to where the attempt ended, or up to where they left). Attempts that
+ * delivered nothing, moderation and cache hits are the business's cost, not theirs. The charge
+ * never exceeds `capTokens` (their hold: the worst case they were quoted), so concurrent
+ * requests can never push a user past their limit; when capped, the cost is scaled with it.
  */
 export function chargeFor(input: {
   status: UsageStatus;
   cached: boolean;
   attempts: readonly AttemptRecord[];
   capTokens: number;
+  pricing: PricingTable;
 }): Charge {
   if (input.cached || input.status === "pending") return NO_CHARGE;
   const delivered = input.attempts.filter((a) => a.kind === "generation" && a.ideas > 0);
@@ -55,9 +56,13 @@ export function chargeFor(input: {
   let outputTokens = 0;
   let costMicro = 0;
   for (const attempt of delivered) {
+    const output = Math.min(attempt.outputTokens, attempt.deliveredOutputTokens ?? Infinity);
     inputTokens += attempt.inputTokens;
-    outputTokens += attempt.outputTokens;
-    costMicro += micros(attempt.costUsd);
+    outputTokens += output;
+    costMicro +=
+      output === attempt.outputTokens
+        ? micros(attempt.costUsd)
+        : partialCostMicros(attempt, output, input.pricing);
   }
   const total = inputTokens + outputTokens;
   const cap = Math.max(0, Math.floor(input.capTokens));
@@ -67,4 +72,16 @@ export function chargeFor(input: {
   const keptInput = cap - keptOutput;
   const scaled = Number((BigInt(costMicro) * BigInt(cap)) / BigInt(total));
   return { inputTokens: keptInput, outputTokens: keptOutput, costUsd: scaled / 1e6 };
+}
+
+/** The price of an attempt cut to `output` tokens; in proportion if its model has no price. */
+function partialCostMicros(attempt: AttemptRecord, output: number, pricing: PricingTable): number {
+  try {
+    return costMicroUsd({ ...attempt, outputTokens: output }, pricing);
+  } catch {
+    const all = attempt.inputTokens + attempt.outputTokens;
+    return all === 0
+      ? 0
+      : Math.floor((micros(attempt.costUsd) * (attempt.inputTokens + output)) / all);
+  }
 }

@@ -65,6 +65,11 @@ export const AttemptRecord = z.object({
   ideas: count.default(0),
   /** The provider's error code, when it sent one. */
   code: z.string().optional(),
+  /**
+   * Output tokens that reached the person, when they left mid-answer (estimated from the text
+   * they had received): their charge for this call stops there, the provider's does not.
+   */
+  deliveredOutputTokens: count.optional(),
 });
 export type AttemptRecord = z.infer<typeof AttemptRecord>;
 
