@@ -27,6 +27,7 @@ describe("dated snapshots", () => {
     ["gpt-4.1-mini", "gpt-4.1-mini-2025-04-14"],
     ["gpt-4.1-nano", "gpt-4.1-nano-2025-04-14"],
     ["gpt-4o-mini", "gpt-4o-mini-2024-07-18"],
+    ["gpt-6-luna", "gpt-6-luna-2026-09-22"],
     ["my-new-model", "my-new-model-2025-01-01"],
     ["gpt-4o-2024-11-20", "gpt-4o-2024-11-20"],
   ])("names %s as %s", (alias, snapshot) => {

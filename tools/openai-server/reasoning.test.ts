@@ -77,7 +77,7 @@ describe("models that reason", () => {
     ["gpt-5-mini", "medium", 100],
     ["gpt-5-mini", "high", 250],
     ["gpt-5.1", "none", 0],
-    ["o4-mini", "low", 40],
+    ["o3", "low", 40],
     ["gpt-6-luna", "low", 40],
     ["gpt-5.4-nano", "none", 0],
   ] as const)(
