@@ -108,6 +108,7 @@ function outcomeOf(failure: FailureInfo, why: "caller" | "timer" | null): Attemp
   if (why === "timer" || failure.code === "timeout") return "timeout";
   if (failure.code && POLICY_CODES.has(failure.code)) return "refused";
   if (failure.code === "malformed-output") return "malformed";
+  if (failure.failedResponse) return "failed";
   if (failure.status == null && !isOutOfCredit(failure)) return "dropped";
   return "failed";
 }

@@ -164,7 +164,7 @@ export function createOpenAIClient(options: OpenAIClientOptions): ModelClient {
               partial.usage = toCounts(event.response.usage);
               throw new ModelCallError(
                 `The model failed (${code}): ${event.response.error?.message ?? ""}`,
-                { code, stream: true },
+                { code, stream: true, failedResponse: true },
                 partial,
               );
             }

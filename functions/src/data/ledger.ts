@@ -11,7 +11,7 @@ import {
   type SparkDoc,
 } from "@ideaspark/domain";
 import { addSpend } from "./budget.js";
-import { firestore } from "./firestore.js";
+import { firestore, withContentionRetries } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 import { quotaRef, readQuota } from "./quotas.js";
 
@@ -44,36 +44,39 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
   const usageRef = db.doc(`usage/${s.requestId}`);
   const sparkRef = db.doc(`users/${s.uid}/sparks/${s.requestId}`);
   const ref = quotaRef(s.uid, s.period);
-  return db.runTransaction(async (tx) => {
-    const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
-    countReads(2);
-    const quota = readQuota(s.uid, s.period, quotaSnap?.data());
-    const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
-    const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
-    if (!claim?.success || claim.data.uid !== s.uid || claim.data.status !== "pending") {
-      if (Object.hasOwn(quota.holds, s.requestId)) {
-        countWrites(1);
-        tx.set(ref, { ...quota, holds, updatedAt: s.nowMs });
+  // Safe to run again: a settled (no longer pending) request is never settled twice.
+  return withContentionRetries(() =>
+    db.runTransaction(async (tx) => {
+      const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
+      countReads(2);
+      const quota = readQuota(s.uid, s.period, quotaSnap?.data());
+      const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
+      const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+      if (!claim?.success || claim.data.uid !== s.uid || claim.data.status !== "pending") {
+        if (Object.hasOwn(quota.holds, s.requestId)) {
+          countWrites(1);
+          tx.set(ref, { ...quota, holds, updatedAt: s.nowMs });
+        }
+        return { kind: "already-settled" } as const;
       }
-      return { kind: "already-settled" } as const;
-    }
-    const holdTokens = quota.holds[s.requestId]?.tokens ?? s.estimateTokens;
-    const { usage, spark, charge } = s.build(holdTokens);
-    tx.set(ref, {
-      ...quota,
-      used: quota.used + charge.inputTokens + charge.outputTokens,
-      holds,
-      updatedAt: s.nowMs,
-    });
-    tx.set(usageRef, usage);
-    tx.set(sparkRef, spark);
-    countWrites(3);
-    if (usage.providerUsage.costUsd > 0) {
-      countWrites(1);
-      addSpend(tx, s.period, usage.providerUsage.costUsd);
-    }
-    return { kind: "settled", usage, spark, charge } as const;
-  });
+      const holdTokens = quota.holds[s.requestId]?.tokens ?? s.estimateTokens;
+      const { usage, spark, charge } = s.build(holdTokens);
+      tx.set(ref, {
+        ...quota,
+        used: quota.used + charge.inputTokens + charge.outputTokens,
+        holds,
+        updatedAt: s.nowMs,
+      });
+      tx.set(usageRef, usage);
+      tx.set(sparkRef, spark);
+      countWrites(3);
+      if (usage.providerUsage.costUsd > 0) {
+        countWrites(1);
+        addSpend(tx, s.period, usage.providerUsage.costUsd);
+      }
+      return { kind: "settled", usage, spark, charge } as const;
+    }),
+  );
 }
 
 /**
@@ -89,18 +92,24 @@ export async function abandonReservation(
   const db = firestore();
   const ref = quotaRef(uid, period);
   const usageRef = db.doc(`usage/${requestId}`);
-  await db.runTransaction(async (tx) => {
-    const [snap, usageSnap] = await tx.getAll(ref, usageRef);
-    countReads(2);
-    const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
-    if (claim?.success && claim.data.uid === uid && claim.data.status === "pending") {
+  await withContentionRetries(() =>
+    db.runTransaction(async (tx) => {
+      const [snap, usageSnap] = await tx.getAll(ref, usageRef);
+      countReads(2);
+      const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+      if (claim?.success && claim.data.uid === uid && claim.data.status === "pending") {
+        countWrites(1);
+        tx.delete(usageRef);
+      }
+      if (!snap?.exists) return;
+      const quota = readQuota(uid, period, snap.data());
+      if (!Object.hasOwn(quota.holds, requestId)) return;
       countWrites(1);
-      tx.delete(usageRef);
-    }
-    if (!snap?.exists) return;
-    const quota = readQuota(uid, period, snap.data());
-    if (!Object.hasOwn(quota.holds, requestId)) return;
-    countWrites(1);
-    tx.set(ref, { ...quota, holds: holdsWithout(quota.holds, requestId, nowMs), updatedAt: nowMs });
-  });
+      tx.set(ref, {
+        ...quota,
+        holds: holdsWithout(quota.holds, requestId, nowMs),
+        updatedAt: nowMs,
+      });
+    }),
+  );
 }

@@ -13,7 +13,7 @@ import {
   type PlanId,
   UsageRecord,
 } from "@ideaspark/domain";
-import { firestore } from "./firestore.js";
+import { firestore, isContention } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 
 export type Reservation =
@@ -63,7 +63,7 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
   const usageRef = db.doc(`usage/${requestId}`);
   const userRef = db.doc(`users/${uid}`);
   const ref = quotaRef(uid, period);
-  return db.runTransaction(async (tx) => {
+  const reserve = db.runTransaction(async (tx) => {
     const [usage, user, quotaSnap] = await tx.getAll(usageRef, userRef, ref);
     countReads(3);
     const quota = readQuota(uid, period, quotaSnap?.data());
@@ -101,5 +101,11 @@ export async function reserveSpark(input: ReserveInput): Promise<Reservation> {
     tx.set(ref, { ...counted, holds: placeHold(quota.holds, requestId, hold, nowMs) });
     tx.set(usageRef, input.pending);
     return { kind: "reserved", plan, limit, holdTokens: estimate } as const;
+  });
+  // Not retried here: had a lost race actually committed, a second try would find this very
+  // request running. Too many of one account's requests at once is a rate limit.
+  return reserve.catch((error: unknown) => {
+    if (isContention(error)) throw DomainError.rateLimited(1);
+    throw error;
   });
 }

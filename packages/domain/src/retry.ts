@@ -17,6 +17,8 @@ export interface FailureInfo {
   retryAfterMs?: string | null;
   /** The failure arrived inside a 200 stream (a failed response or an SSE error event). */
   stream?: boolean;
+  /** The provider finished the response as `failed` (rather than breaking the stream). */
+  failedResponse?: boolean;
 }
 
 const NETWORK_CODES = new Set([
