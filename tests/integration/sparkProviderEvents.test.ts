@@ -40,8 +40,6 @@ beforeAll(async () => {
   model = await ownModelServer({
     config: CONFIG,
     monthStart: Date.UTC(2032, 2, 1),
-    // Prompt caching needs 1,024 tokens on the real API; a brief reaches 256 here.
-    cacheMinTokens: 256,
   });
   ada = await signUpTestUser("provider");
 }, 60_000);
@@ -85,6 +83,7 @@ async function spark(
   const usage = UsageRecord.parse((await adminDb().doc(`usage/${requestId}`).get()).data());
   // Whatever happened, the provider's bill is this request's attempt log, token for token.
   const billed = await server.billing();
+
   expect({
     inputTokens: usage.providerUsage.inputTokens,
     outputTokens: usage.providerUsage.outputTokens,
@@ -254,18 +253,35 @@ describe("models", () => {
   });
 
   it("records prompt-cache hits and prices them at the cached rate", async () => {
-    const constraints = `Keep every idea under fifty euros. ${"Work with volunteers only. ".repeat(20)}`;
-    await spark({ topic: "Cached prefix brief A", constraints });
-    const run = await spark({ topic: "Cached prefix brief A, again", constraints });
-    const [generation] = generations(run.usage);
-    expect(generation?.cachedInputTokens).toBeGreaterThan(0);
-    const price = DEFAULT_APP_CONFIG.pricing[primary];
-    const g = generation ?? { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, costUsd: -1 };
-    const micros =
-      (g.inputTokens - g.cachedInputTokens) * (price?.inputPerMTok ?? NaN) +
-      g.cachedInputTokens * (price?.cachedInputPerMTok ?? NaN) +
-      g.outputTokens * (price?.outputPerMTok ?? NaN);
-    expect(g.costUsd).toBe(Math.round(micros) / 1e6);
+    // Prompt caching needs 1,024 tokens on the real API; a brief reaches 256 on this server.
+    // (Like hidden reasoning, a cut stream's cache hit is billed but reported nowhere, which
+    // is why the other cases run on a server with the real threshold.)
+    const caching = await ownModelServer({
+      config: CONFIG,
+      monthStart: Date.UTC(2032, 5, 1),
+      cacheMinTokens: 256,
+    });
+    try {
+      const constraints = `Keep every idea under fifty euros. ${"Work with volunteers only. ".repeat(20)}`;
+      await spark({ topic: "Cached prefix brief A", constraints }, caching);
+      const run = await spark({ topic: "Cached prefix brief A, again", constraints }, caching);
+      const [generation] = generations(run.usage);
+      expect(generation?.cachedInputTokens).toBeGreaterThan(0);
+      const price = DEFAULT_APP_CONFIG.pricing[primary];
+      const g = generation ?? {
+        inputTokens: 0,
+        cachedInputTokens: 0,
+        outputTokens: 0,
+        costUsd: -1,
+      };
+      const micros =
+        (g.inputTokens - g.cachedInputTokens) * (price?.inputPerMTok ?? NaN) +
+        g.cachedInputTokens * (price?.cachedInputPerMTok ?? NaN) +
+        g.outputTokens * (price?.outputPerMTok ?? NaN);
+      expect(g.costUsd).toBe(Math.round(micros) / 1e6);
+    } finally {
+      await caching.close();
+    }
   });
 });
 
