@@ -2,10 +2,10 @@
 // streams into idea cards and is stored, survives a reload, takes feedback and stars; a bad brief
 // is refused in the form; a failing model offers Retry; an offline brief waits for confirmation.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin";
 import { createAccount, type Account } from "../support/accounts";
-import { clearFaults, injectFaults } from "../support/openaiServer";
+import { injectFaults } from "../support/openaiServer";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { AppShell } from "./pages/appShell";
 import { AuthPages } from "./pages/authPages";
@@ -52,15 +52,15 @@ describe("a spark from brief to stored ideas", () => {
   });
 
   afterAll(async () => {
-    await clearFaults();
     await session?.close();
   });
 
   it("shows Thinking…, then idea cards one by one, and stores exactly the requested ideas", async () => {
     // A slow first token keeps "Thinking…" on screen long enough to be seen for certain.
-    await injectFaults([{ delayMs: 1_500 }]);
+    const brief = topic("Neighbourhood bakery launch");
+    await injectFaults([{ delayMs: 1_500, match: brief }]);
     await spark.openForm();
-    await spark.fillBrief({ topic: topic("Neighbourhood bakery launch"), count: 3, tone: "bold" });
+    await spark.fillBrief({ topic: brief, count: 3, tone: "bold" });
     await spark.recordIdeaCounts();
     await spark.submit.click();
     sparkId = await spark.waitForSpark();
@@ -125,10 +125,6 @@ describe("a spark from brief to stored ideas", () => {
 describe("spark errors and recovery", () => {
   const sessions: BrowserSession[] = [];
 
-  afterEach(async () => {
-    await clearFaults();
-  });
-
   afterAll(async () => {
     await Promise.all(sessions.map((s) => s.close()));
   });
@@ -158,9 +154,11 @@ describe("spark errors and recovery", () => {
   it("shows a model failure with Retry, and Retry (a new request) succeeds", async () => {
     const { session, account, spark } = await signedInSession("spark-retry");
     sessions.push(session);
-    await injectFaults([{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }]);
+    // Aimed at this brief (`match`), so suites running beside this one keep their answers.
+    const brief = topic("Library summer reading challenge");
+    await injectFaults([1, 2, 3].map(() => ({ status: 500, match: brief })));
     await spark.openForm();
-    await spark.fillBrief({ topic: topic("Library summer reading challenge"), count: 2 });
+    await spark.fillBrief({ topic: brief, count: 2 });
     await spark.submit.click();
     const failedId = await spark.waitForSpark();
 
@@ -170,13 +168,61 @@ describe("spark errors and recovery", () => {
     expect(await spark.error.textContent()).toMatch(/try again/i);
     expect(await spark.retry.isVisible()).toBe(true);
 
-    await clearFaults();
     await spark.retry.click();
     const retriedId = await spark.waitForSpark(failedId);
     expect(retriedId).not.toBe(failedId);
     await spark.waitForStoredIdeas(2);
     expect((await storedSpark(account.uid, retriedId))?.ideas).toHaveLength(2);
     expect((await storedSpark(account.uid, failedId))?.status).toBe("error");
+  });
+
+  it("says the model declined a brief and offers to edit it, charging nothing", async () => {
+    const { session, account, spark } = await signedInSession("spark-refused");
+    sessions.push(session);
+    const brief = topic("Neighbourhood bake-off themes");
+    await injectFaults([{ refusal: "I can't help with that.", match: brief }]);
+    await spark.openForm();
+    await spark.fillBrief({ topic: brief, count: 2 });
+    await spark.submit.click();
+    const id = await spark.waitForSpark();
+
+    await spark.error.waitFor({ timeout: 45_000 });
+    expect(await spark.error.getAttribute("data-kind")).toBe("refused");
+    expect(await spark.error.getAttribute("data-next")).toBe("edit-brief");
+    expect(await spark.error.textContent()).toMatch(/declined/i);
+    expect(await session.page.getByTestId("spark-edit").isVisible()).toBe(true);
+    expect(await spark.retry.count()).toBe(0);
+    expect(await storedSpark(account.uid, id)).toMatchObject({
+      status: "refused",
+      usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+    });
+  });
+
+  it("keeps the ideas a cut answer delivered as a partial result, and offers the rest", async () => {
+    const { session, account, spark } = await signedInSession("spark-partial");
+    sessions.push(session);
+    const brief = topic("Lunchtime clubs for a library");
+    // Both models stop at max_output_tokens after the first idea: the answer cannot finish.
+    await injectFaults(
+      [1, 2].map(() => ({ incomplete: "max_output_tokens", afterChunks: 90, match: brief })),
+    );
+    await spark.openForm();
+    await spark.fillBrief({ topic: brief, count: 3 });
+    await spark.submit.click();
+    const id = await spark.waitForSpark();
+
+    const notice = session.page.getByTestId("spark-partial");
+    await notice.waitFor({ timeout: 45_000 });
+    const stored = await storedSpark(account.uid, id);
+    expect(stored?.status).toBe("partial");
+    const kept = stored?.ideas.length ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(3);
+    expect(await notice.textContent()).toMatch(new RegExp(`${kept} of the 3`));
+    await session.page.getByTestId("spark-ask-rest").click();
+    await session.page.waitForURL((url) => url.pathname === "/spark");
+    expect(await spark.input("topic").inputValue()).toBe(brief);
+    expect(await spark.input("count").inputValue()).toBe(String(3 - kept));
   });
 
   it("queues a brief submitted offline and sends it, with the same requestId, once confirmed", async () => {

@@ -205,3 +205,26 @@ describe("fault injection on /v1/moderations", () => {
     expect(await failure(moderate())).toBeInstanceOf(SyntaxError);
   });
 });
+
+describe("faults aimed at one request", () => {
+  it("gives a fault with `match` only to a request whose input contains it; others pass it by", async () => {
+    await t.addFaults([{ status: 500, match: "tea ceremony" }, { status: 503 }]);
+    // The coffee brief skips the tea fault and takes the unaimed one behind it.
+    expect(await failure(ask())).toMatchObject({ status: 503 });
+    expect((await ask()).status).toBe("completed");
+    const tea = () =>
+      t.client.responses.create({ model: "gpt-5-mini", input: "Ideas for a tea ceremony" });
+    expect(await failure(tea())).toMatchObject({ status: 500 });
+    expect((await tea()).status).toBe("completed");
+  });
+
+  it("refuses an empty match", async () => {
+    const res = await t.control("/__control/faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ status: 500, match: "" }]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/match/);
+  });
+});

@@ -7,6 +7,11 @@ export type IncompleteReason = "max_output_tokens" | "content_filter";
 
 export interface Fault {
   endpoint?: FaultEndpoint;
+  /**
+   * Only a request whose input contains this text takes the fault (others pass it by), so
+   * tests running side by side against one server cannot take each other's faults.
+   */
+  match?: string;
   /** Answer with this HTTP status and an OpenAI error body. */
   status?: number;
   /** The error body's `code` (with `status`); "insufficient_quota" also sets its type and message. */
@@ -72,6 +77,7 @@ const nonEmpty: Check = (v) =>
 const CHECKS: Record<keyof Fault, Check> = {
   endpoint: (v) =>
     v === "responses" || v === "moderations" ? null : `must be "responses" or "moderations"`,
+  match: nonEmpty,
   status: isInt(400, 599),
   code: nonEmpty,
   retryAfter: (v) =>
@@ -169,8 +175,13 @@ export class FaultQueues {
     for (const fault of faults) this.queues[fault.endpoint ?? "responses"].push(fault);
   }
 
-  take(endpoint: FaultEndpoint): Fault | null {
-    return this.queues[endpoint].shift() ?? null;
+  /** The first queued fault for `endpoint` that applies to a request with input `text`. */
+  take(endpoint: FaultEndpoint, text = ""): Fault | null {
+    const queue = this.queues[endpoint];
+    const index = queue.findIndex(
+      (fault) => fault.match === undefined || text.includes(fault.match),
+    );
+    return index === -1 ? null : (queue.splice(index, 1)[0] ?? null);
   }
 
   /** Empties every queue and returns how many entries were dropped. */

@@ -25,7 +25,7 @@ export async function handleModerations(ctx: RouteContext): Promise<void> {
       "Invalid 'input': expected a string, an array of strings, or an array of text/image_url objects.";
     return sendError(res, 400, message, { param: "input", code: "invalid_type" });
   }
-  const fault = ctx.state.faults.take("moderations");
+  const fault = ctx.state.faults.take("moderations", JSON.stringify(body.input));
   if (ctx.entry) ctx.entry.fault = fault;
   if (await applyLeadingFault(fault, res, ctx.signal)) return;
   if (applyBodyFault(fault, res)) return;

@@ -18,7 +18,7 @@ export async function handleResponses(ctx: RouteContext): Promise<void> {
     return;
   }
   const { request } = parsed;
-  const fault = state.faults.take("responses");
+  const fault = state.faults.take("responses", request.brief.promptText);
   if (ctx.entry) ctx.entry.fault = fault;
   if (await applyLeadingFault(fault, res, signal)) return;
   if (signal.aborted) return;
