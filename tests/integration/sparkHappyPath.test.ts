@@ -138,7 +138,7 @@ describe("spark: a successful request", () => {
     const first = await callSpark(carol, request);
     const second = await callSpark(carol, request);
     expect(second).toEqual(first);
-    expect(await modelCalls()).toHaveLength(1);
+    expect(await modelCalls(request.brief.topic)).toHaveLength(1);
     const quota = await quotaDoc(carol.uid);
     expect(quota.used).toBe(first.usage.inputTokens + first.usage.outputTokens);
   });
@@ -167,7 +167,7 @@ describe("spark: a successful request", () => {
     expect(cached.cached).toBe(true);
     expect(cached.ideas).toEqual(first.ideas);
     expect(cached.usage).toEqual({ inputTokens: 0, outputTokens: 0, costUsd: 0 });
-    expect(await modelCalls()).toHaveLength(0);
+    expect(await modelCalls(topic.toUpperCase())).toHaveLength(0);
     expect(await usageDoc(again.requestId)).toMatchObject({
       cached: true,
       costUsd: 0,
@@ -186,7 +186,7 @@ describe("spark: a successful request", () => {
     await callSpark(heidi, newRequest(brief));
     const second = await callSpark(ivan, newRequest(brief));
     expect(second.cached).toBe(false);
-    expect(await modelCalls()).toHaveLength(2);
+    expect(await modelCalls(brief.topic)).toHaveLength(2);
   });
 });
 
@@ -208,7 +208,7 @@ describe("spark: refusals that cost nothing", () => {
     expect(usage.attemptLog).toEqual([
       expect.objectContaining({ kind: "moderation", outcome: "flagged", costUsd: 0 }),
     ]);
-    expect(await modelCalls()).toHaveLength(0);
+    expect(await modelCalls(request.brief.topic)).toHaveLength(0);
     const quota = await quotaDoc(judy.uid);
     expect(quota.used).toBe(0);
     expect(Object.keys(quota.holds)).toEqual([]);

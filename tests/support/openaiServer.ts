@@ -50,6 +50,10 @@ export async function requestLog(): Promise<LoggedRequest[]> {
   return Array.isArray(body) ? body : body.requests;
 }
 
-export async function modelCalls(): Promise<LoggedRequest[]> {
-  return (await requestLog()).filter((r) => r.path === "/v1/responses");
+/** Model calls logged so far; with `about`, only those whose input mentions it (one test's). */
+export async function modelCalls(about?: string): Promise<LoggedRequest[]> {
+  return (await requestLog()).filter(
+    (r) =>
+      r.path === "/v1/responses" && (about === undefined || JSON.stringify(r.body).includes(about)),
+  );
 }
