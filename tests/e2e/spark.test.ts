@@ -204,7 +204,7 @@ describe("spark errors and recovery", () => {
     const brief = topic("Lunchtime clubs for a library");
     // Both models stop at max_output_tokens after the first idea: the answer cannot finish.
     await injectFaults(
-      [1, 2].map(() => ({ incomplete: "max_output_tokens", afterChunks: 90, match: brief })),
+      [1, 2].map(() => ({ incomplete: "max_output_tokens", afterChunks: 130, match: brief })),
     );
     await spark.openForm();
     await spark.fillBrief({ topic: brief, count: 3 });
