@@ -128,7 +128,7 @@ describe("the model declines", () => {
 describe("answers that end early", () => {
   it("moves an answer cut at max_output_tokens to the other model, keeping the ideas it had", async () => {
     // Enough deltas for the first idea of three to close, then the cut.
-    await model.faults([{ incomplete: "max_output_tokens", afterChunks: 90 }]);
+    await model.faults([{ incomplete: "max_output_tokens", afterChunks: 130 }]);
     const run = await spark({ count: 3 });
     expect(run.error).toBeNull();
     expect(generations(run.usage).map((a) => [a.outcome, a.model.startsWith(fallback)])).toEqual([
@@ -136,7 +136,8 @@ describe("answers that end early", () => {
       ["ok", true],
     ]);
     const retry = run.chunks.find((c) => c.type === "retry");
-    expect(retry).toMatchObject({ model: fallback });
+    expect(retry).toMatchObject({ model: fallback, kept: 1 });
+    expect(generations(run.usage).map((a) => a.ideas)).toEqual([1, 2]);
     expect(run.usage.ideasDelivered).toBe(3);
   });
 
@@ -148,11 +149,16 @@ describe("answers that end early", () => {
   });
 
   it("retries after an SSE error event (server_error) mid-stream, resuming", async () => {
-    await model.faults([{ streamError: "server_error", afterChunks: 90 }]);
+    await model.faults([{ streamError: "server_error", afterChunks: 130 }]);
     const run = await spark({ count: 3 });
     expect(run.error).toBeNull();
     const [cut, next] = generations(run.usage);
-    expect(cut).toMatchObject({ outcome: "dropped", code: "server_error", estimated: true });
+    expect(cut).toMatchObject({
+      outcome: "dropped",
+      code: "server_error",
+      estimated: true,
+      ideas: 1,
+    });
     expect(next?.ideas).toBe(3 - (cut?.ideas ?? 0));
   });
 });

@@ -74,6 +74,9 @@ function vitestArgs(projects: string[], report: string): string[] {
     bin("vitest", "vitest.mjs"),
     "run",
     ...projects.flatMap((p) => ["--project", p]),
+    // Vitest's default is one worker per core less one: a single worker on 2 cores. Two let the
+    // browser journeys run beside the emulator suites, and the unit projects overlap.
+    "--maxWorkers=2",
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
