@@ -2,7 +2,7 @@
 // browser) inside `firebase emulators:exec`. Ends with one plain `N passed, N failed` line.
 // `--only=check|unit|emulator` runs one stage and `--files=a,b` narrows the test files (for
 // quick local loops).
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import {
@@ -74,12 +74,14 @@ function vitestArgs(projects: string[], report: string): string[] {
     bin("vitest", "vitest.mjs"),
     "run",
     ...projects.flatMap((p) => ["--project", p]),
-    // Vitest's default is one worker per core less one: a single worker on 2 cores. Two let the
-    // browser journeys run beside the emulator suites, and the unit projects overlap.
+    // Vitest's default is one worker per core less one: a single worker on 2 cores. Two let
+    // the unit projects overlap.
     "--maxWorkers=2",
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    // A narrowed run (`--files`) may leave one of the parallel runs below with nothing to do.
+    ...(fileFilters.length > 0 ? ["--passWithNoTests"] : []),
     ...fileFilters,
   ];
 }
@@ -104,7 +106,6 @@ const EMULATOR_CHATTER = /^(i|>|✔|⚠) {2}/;
 const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 async function runEmulatorSuites(): Promise<Tally> {
-  const report = path.join(reportsDir, "emulator.json");
   const toolchain = await prepareEmulators(process.env, {
     extraPorts: [
       { name: "local OpenAI-compatible server", host: "127.0.0.1", port: OPENAI_SERVER_PORT },
@@ -120,8 +121,20 @@ async function runEmulatorSuites(): Promise<Tally> {
       `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const script = [process.execPath, ...vitestArgs(["emulator", "e2e"], report)]
-    .map(quote)
+  // The browser journeys and the emulator suites run as two Vitest processes side by side
+  // (each runs its own files one at a time; one Vitest would run the two projects in turn).
+  // Each writes its report and exit code; the shell waits for both.
+  const runs = (["emulator", "e2e"] as const).map((project) => ({
+    report: path.join(reportsDir, `${project}.json`),
+    codeFile: path.join(reportsDir, `${project}.exit`),
+    project,
+  }));
+  const script = runs
+    .map(({ project, report, codeFile }) => {
+      const command = [process.execPath, ...vitestArgs([project], report)].map(quote).join(" ");
+      return `(${command}; echo $? > ${quote(codeFile)}) &`;
+    })
+    .concat("wait")
     .join(" ");
   const cli = firebaseCliArgs([
     "emulators:exec",
@@ -151,7 +164,14 @@ async function runEmulatorSuites(): Promise<Tally> {
   await openai.stop();
   log.end();
   console.log(`Emulator log: ${logPath}`);
-  return tallyFromVitest(report, code);
+  const total = emptyTally();
+  for (const run of runs) {
+    const exit = existsSync(run.codeFile) ? Number(readFileSync(run.codeFile, "utf8")) : 1;
+    addTally(total, tallyFromVitest(run.report, exit));
+  }
+  // The emulators themselves failing (a port, a crash) fails the stage even if tests passed.
+  if (code !== 0 && total.failed === 0) total.failed = 1;
+  return total;
 }
 
 async function main(): Promise<void> {
