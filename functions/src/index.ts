@@ -10,3 +10,4 @@ export { adminSetPlan } from "./admin/adminSetPlan.js";
 export { adminSetRole } from "./admin/adminSetRole.js";
 export { exportMyData } from "./account/exportMyData.js";
 export { deleteMyAccount } from "./account/deleteMyAccount.js";
+export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";

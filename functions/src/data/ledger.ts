@@ -113,3 +113,53 @@ export async function abandonReservation(
     }),
   );
 }
+
+/** Pending usage records created before `beforeMs` (their run can no longer be alive). */
+export async function listAbandonedRequests(
+  beforeMs: number,
+  limit: number,
+): Promise<UsageRecord[]> {
+  const snap = await firestore()
+    .collection("usage")
+    .where("status", "==", "pending")
+    .where("createdAt", "<", beforeMs)
+    .orderBy("createdAt")
+    .limit(limit)
+    .get();
+  countReads(Math.max(1, snap.size));
+  return snap.docs.map((doc) => UsageRecord.parse(doc.data()));
+}
+
+/**
+ * Settles one abandoned request as an error: charged nothing, provider cost unknown (the run
+ * that knew it is gone), its hold released. False when it was no longer pending.
+ */
+export async function settleAbandoned(record: UsageRecord, nowMs: number): Promise<boolean> {
+  const db = firestore();
+  const usageRef = db.doc(`usage/${record.requestId}`);
+  const ref = quotaRef(record.uid, record.period);
+  return withContentionRetries(() =>
+    db.runTransaction(async (tx) => {
+      const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
+      countReads(2);
+      const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+      if (!claim?.success || claim.data.status !== "pending") return false;
+      tx.set(usageRef, {
+        ...claim.data,
+        status: "error",
+        errorCode: "provider-unavailable",
+        latencyMs: Math.max(0, nowMs - claim.data.createdAt),
+      } satisfies UsageRecord);
+      countWrites(1);
+      if (quotaSnap?.exists) {
+        const quota = readQuota(record.uid, record.period, quotaSnap.data());
+        if (Object.hasOwn(quota.holds, record.requestId)) {
+          const holds = holdsWithout(quota.holds, record.requestId, nowMs);
+          tx.set(ref, { ...quota, holds, updatedAt: nowMs });
+          countWrites(1);
+        }
+      }
+      return true;
+    }),
+  );
+}

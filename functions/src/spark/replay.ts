@@ -31,6 +31,7 @@ export async function replaySettled(
   if (usage.status !== "ok" && usage.status !== "partial") {
     throw new DomainError(kindOf(usage.errorCode) ?? DEFAULT_KIND[usage.status]);
   }
+  if (!spark) throw new DomainError("in-progress");
   spark.ideas.forEach((idea, index) => emit({ type: "idea", index, idea }));
   return {
     sparkId: requestId,
