@@ -24,3 +24,4 @@ export * from "./admin.js";
 export * from "./profile.js";
 export * from "./adminRole.js";
 export * from "./account.js";
+export * from "./analytics.js";
