@@ -1,6 +1,16 @@
 // One Vitest entry for every suite. `tools/test/run.ts` picks projects by name:
-// unit suites need nothing running; "emulator" and "e2e" run inside `firebase emulators:exec`.
+// unit suites need nothing running; "emulator", "e2e" and "emulator-config" run inside
+// `firebase emulators:exec`.
 import { defineConfig } from "vitest/config";
+
+/** Emulator suites that write config/app, which every function call of every suite reads. */
+const CONFIG_WRITERS = [
+  "tests/integration/sparkBurst.test.ts",
+  "tests/integration/sparkFaults.test.ts",
+  "tests/integration/sparkHappyPath.test.ts",
+  "tests/integration/sparkQuota.test.ts",
+  "tests/integration/sparkRequestIds.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -31,6 +41,18 @@ export default defineConfig({
         test: {
           name: "emulator",
           include: ["tests/rules/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          exclude: CONFIG_WRITERS,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Suites that change config/app (shared by every function call): they run after the
+        // browser journeys, never beside them.
+        test: {
+          name: "emulator-config",
+          include: CONFIG_WRITERS,
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

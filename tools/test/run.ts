@@ -122,20 +122,19 @@ async function runEmulatorSuites(): Promise<Tally> {
     );
   }
   // The browser journeys and the emulator suites run as two Vitest processes side by side
-  // (each runs its own files one at a time; one Vitest would run the two projects in turn).
-  // Each writes its report and exit code; the shell waits for both.
-  const runs = (["emulator", "e2e"] as const).map((project) => ({
+  // (each runs its own files one at a time; one Vitest would run the projects in turn); the
+  // suites that change config/app, which every function call reads, run after both.
+  // Each run writes its report and exit code.
+  const run = (project: string) => ({
+    project,
     report: path.join(reportsDir, `${project}.json`),
     codeFile: path.join(reportsDir, `${project}.exit`),
-    project,
-  }));
-  const script = runs
-    .map(({ project, report, codeFile }) => {
-      const command = [process.execPath, ...vitestArgs([project], report)].map(quote).join(" ");
-      return `(${command}; echo $? > ${quote(codeFile)}) &`;
-    })
-    .concat("wait")
-    .join(" ");
+  });
+  const [beside, journeys, after] = [run("emulator"), run("e2e"), run("emulator-config")];
+  const runs = [beside, journeys, after];
+  const command = ({ project, report, codeFile }: ReturnType<typeof run>) =>
+    `(${[process.execPath, ...vitestArgs([project], report)].map(quote).join(" ")}; echo $? > ${quote(codeFile)})`;
+  const script = `${command(beside)} & ${command(journeys)} & wait; ${command(after)}`;
   const cli = firebaseCliArgs([
     "emulators:exec",
     "--project",
