@@ -26,9 +26,11 @@ describe("toHttpsError", () => {
   });
 
   it("turns a broken config/app into failed-precondition, not internal", () => {
-    expect(toHttpsError(new AppConfigError("config/app is invalid: x"), "t").code).toBe(
-      "failed-precondition",
-    );
+    const error = toHttpsError(new AppConfigError("config/app is invalid: x"), "t");
+    expect(error.code).toBe("failed-precondition");
+    // With a kind, so the app can say what it is rather than "could not reach the service".
+    expect(error.details).toMatchObject({ kind: "ai-paused" });
+    expect(error.message).not.toMatch(/invalid: x/);
   });
 
   it("passes HttpsErrors through and hides anything unforeseen behind a generic internal error", () => {

@@ -1,6 +1,6 @@
 // Maps failures to typed callable errors in one place, so no foreseeable failure surfaces as
 // `internal` and every message is something a person can act on.
-import { AppConfigError, DOMAIN_ERRORS, isDomainError } from "@ideaspark/domain";
+import { AppConfigError, DOMAIN_ERRORS, DomainError, isDomainError } from "@ideaspark/domain";
 import { HttpsError } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
 import type { z } from "zod";
@@ -33,9 +33,11 @@ export function toHttpsError(error: unknown, context: string): HttpsError {
   if (error instanceof AppConfigError) {
     // An operator's broken config/app: say so plainly, and log what is wrong for the admins.
     logger.error(`${context}: config/app is invalid`, { error: error.message });
+    // Sent as AI paused, so the app shows the pause it is (not "could not reach the service").
     return new HttpsError(
       "failed-precondition",
       "IdeaSpark is being reconfigured right now. Please try again in a few minutes.",
+      new DomainError("ai-paused").details,
     );
   }
   logger.error(`${context} failed unexpectedly`, {

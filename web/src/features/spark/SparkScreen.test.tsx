@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setAuth } from "../../test/authFakes";
-import { SparkScreen } from "./SparkScreen";
+import { FOLLOW_LIMIT_MS, SparkScreen } from "./SparkScreen";
 import { sparkRuns } from "./sparkRunStore";
 
 const stream = vi.hoisted(() => ({
@@ -229,6 +229,32 @@ describe("the spark screen", () => {
     expect(router.state.location.state).toMatchObject({
       form: { topic: brief.topic, audience: "Neighbours", count: "3" },
     });
+  });
+
+  it("stops following a request that outlives any run, and offers Retry", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await startLive();
+      act(() =>
+        stream.settle.reject({
+          code: "functions/aborted",
+          message: "This request is already running.",
+          details: { kind: "in-progress", retryable: true },
+        }),
+      );
+      await screen.findByTestId("spark-following");
+      await pushDoc(null);
+      act(() => vi.advanceTimersByTime(FOLLOW_LIMIT_MS - 1_000));
+      expect(screen.getByTestId("spark-following")).toBeTruthy();
+      act(() => vi.advanceTimersByTime(2_000));
+      expect(screen.queryByTestId("spark-following")).toBeNull();
+      expect(screen.getByTestId("spark-error").getAttribute("data-kind")).toBe(
+        "provider-unavailable",
+      );
+      expect(screen.getByTestId("spark-retry")).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("follows a stored spark that is still pending instead of calling it unfinished", async () => {

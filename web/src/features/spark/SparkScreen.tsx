@@ -2,7 +2,8 @@
 // after a reload, from history, on another device, or while the same request runs elsewhere
 // ("in-progress") — the stored spark is followed in Firestore (live, and offline from the
 // cache) and shown with feedback, stars and "more like this" as soon as it lands.
-import { RequestId, type SparkBrief, type SparkDoc } from "@ideaspark/domain";
+import { DEFAULT_APP_CONFIG, RequestId, type SparkBrief, type SparkDoc } from "@ideaspark/domain";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useOnline } from "../../app/connectivityStore";
 import { EmptyState } from "../../ui/EmptyState";
@@ -19,6 +20,32 @@ import { useSparkDoc } from "./useSparkDoc";
 
 const settled = (spark: SparkDoc) => spark.status !== "pending";
 
+/**
+ * How long a request running elsewhere is followed: past its hold (plus a minute), its run is
+ * gone (the function cannot run that long) and the server settles it as an error.
+ */
+export const FOLLOW_LIMIT_MS = (DEFAULT_APP_CONFIG.holdTtlSeconds + 60) * 1000;
+
+const GONE = {
+  kind: "provider-unavailable",
+  next: "retry",
+  message: "This request stopped without an answer. Please try again.",
+} as const;
+
+/** True once `active` has stayed true for `ms`. */
+function useExpired(active: boolean, ms: number): boolean {
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(() => setExpired(true), ms);
+    return () => {
+      clearTimeout(timer);
+      setExpired(false);
+    };
+  }, [active, ms]);
+  return active && expired;
+}
+
 export function SparkScreen() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
@@ -33,6 +60,9 @@ export function SparkScreen() {
     void sparkRuns.start(requestId, brief);
     navigate(`/spark/${requestId}`);
   };
+
+  const landed = stored.status === "ready" && settled(stored.spark);
+  const gone = useExpired(run?.error?.next === "follow" && !landed, FOLLOW_LIMIT_MS);
 
   const topic = run?.brief.topic ?? (stored.status === "ready" ? stored.spark.brief.topic : null);
   return (
@@ -52,9 +82,12 @@ export function SparkScreen() {
 
   function body() {
     if (!valid) return <NotFound id={id} />;
-    // Following a request that runs elsewhere ends when its spark document is settled.
-    const landed = stored.status === "ready" && settled(stored.spark);
+    // Following a request that runs elsewhere ends when its spark document is settled, or
+    // when it has run longer than any request can.
     const following = run?.error?.next === "follow";
+    if (run && following && gone && !landed) {
+      return <SparkErrorPanel error={GONE} brief={run.brief} onRetry={() => retry(run.brief)} />;
+    }
     if (run && run.phase !== "done" && !(following && landed)) return live(run);
     if (stored.status === "ready" && uid) {
       const failure = storedSparkError(stored.spark);
