@@ -5,7 +5,12 @@
 // The handler runs in-process against its own model server (so its bill is this test's alone)
 // and a month of its own (so its budget shards and quotas are untouched by other suites).
 import {
+  addRollups,
+  DayRollup,
   DEFAULT_APP_CONFIG,
+  EMPTY_ROLLUP,
+  rebuildRollups,
+  rollupDay,
   providerTotals,
   QuotaDoc,
   UsageRecord,
@@ -229,6 +234,32 @@ describe("the ledgers under chaos", () => {
       expect(quota.used).toBe(mine.reduce((s, r) => s + r.inputTokens + r.outputTokens, 0));
       expect(quota.used).toBeLessThanOrEqual(quota.limit ?? CONFIG.plans.free.monthlyTokens);
       expect(quota.holds).toEqual({});
+    }
+    // The day's rollup (sharded, written in each settlement) equals a rebuild from the records,
+    // and each account's period activity on its quota document matches its records.
+    const day = rollupDay(Date.UTC(2031, 6, 1));
+    const rollupShards = await adminDb().collection(`rollups/${day}/shards`).get();
+    const incremental = rollupShards.docs
+      .map((d) => DayRollup.parse(d.data()))
+      .reduce(addRollups, EMPTY_ROLLUP);
+    expect(incremental).toEqual(rebuildRollups(records).get(day));
+    expect(incremental.activeUsers).toBe(new Set(records.map((r) => r.uid)).size);
+    const { rebuildRollupsForPeriod } =
+      await import("../../functions/src/maintenance/rebuildRollups.js");
+    expect(await rebuildRollupsForPeriod({ period })).toEqual({ days: 1, differing: [] });
+    for (const user of users) {
+      const quota = QuotaDoc.parse(
+        (await adminDb().doc(`quotas/${user.uid}_${period}`).get()).data() ?? {
+          uid: user.uid,
+          period,
+          used: 0,
+        },
+      );
+      const mine = records.filter((r) => r.uid === user.uid);
+      expect(quota.requests).toBe(mine.length);
+      expect(quota.providerCostMicros).toBe(
+        mine.reduce((s, r) => s + Math.round(r.providerUsage.costUsd * 1e6), 0),
+      );
     }
     // A request id belongs to the account that claimed it first.
     for (const record of records) {

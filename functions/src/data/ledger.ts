@@ -1,7 +1,8 @@
 // The settlement step of a spark, in one transaction: the hold is released, the user's charge
 // is added to their period usage, usage/{requestId} turns from pending to final, the spark
-// document is written and the provider's cost goes to the month's budget counter. The pending
-// usage record is the guard: a request is settled once, by the run that holds its claim.
+// document is written, the provider's cost goes to the month's budget counter and the request
+// to its day's rollup. The pending usage record is the guard: a request is settled once, by
+// the run that holds its claim.
 import {
   pruneExpiredHolds,
   UsageRecord,
@@ -14,6 +15,7 @@ import { addSpend } from "./budget.js";
 import { firestore, withContentionRetries } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 import { quotaRef, readQuota } from "./quotas.js";
+import { recordActivity } from "./rollups.js";
 
 export interface Settlement {
   uid: string;
@@ -63,6 +65,7 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
       const { usage, spark, charge } = s.build(holdTokens);
       tx.set(ref, {
         ...quota,
+        ...recordActivity(tx, quota, usage),
         used: quota.used + charge.inputTokens + charge.outputTokens,
         holds,
         updatedAt: s.nowMs,
@@ -144,21 +147,17 @@ export async function settleAbandoned(record: UsageRecord, nowMs: number): Promi
       countReads(2);
       const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
       if (!claim?.success || claim.data.status !== "pending") return false;
-      tx.set(usageRef, {
+      const usage: UsageRecord = {
         ...claim.data,
         status: "error",
         errorCode: "provider-unavailable",
         latencyMs: Math.max(0, nowMs - claim.data.createdAt),
-      } satisfies UsageRecord);
-      countWrites(1);
-      if (quotaSnap?.exists) {
-        const quota = readQuota(record.uid, record.period, quotaSnap.data());
-        if (Object.hasOwn(quota.holds, record.requestId)) {
-          const holds = holdsWithout(quota.holds, record.requestId, nowMs);
-          tx.set(ref, { ...quota, holds, updatedAt: nowMs });
-          countWrites(1);
-        }
-      }
+      };
+      tx.set(usageRef, usage);
+      const quota = readQuota(record.uid, record.period, quotaSnap?.data());
+      const holds = holdsWithout(quota.holds, record.requestId, nowMs);
+      tx.set(ref, { ...quota, ...recordActivity(tx, quota, usage), holds, updatedAt: nowMs });
+      countWrites(2);
       return true;
     }),
   );

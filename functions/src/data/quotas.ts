@@ -41,9 +41,7 @@ export function quotaRef(uid: string, period: string) {
 }
 
 export function readQuota(uid: string, period: string, data: unknown): QuotaDoc {
-  return data === undefined
-    ? { uid, period, used: 0, holds: {}, recent: [] }
-    : QuotaDoc.parse(data);
+  return QuotaDoc.parse(data ?? { uid, period, used: 0 });
 }
 
 function planOf(data: unknown): PlanId {

@@ -6,6 +6,7 @@ export * from "./spark.js";
 export * from "./sparkDoc.js";
 export * from "./usage.js";
 export * from "./ledger.js";
+export * from "./rollups.js";
 export * from "./quota.js";
 export * from "./pricing.js";
 export * from "./tokens.js";

@@ -1,5 +1,6 @@
-// Monthly token quotas: period keys, the quota document, and the hold arithmetic that lets
-// concurrent requests reserve tokens without ever pushing a user over their limit.
+// Monthly token quotas: period keys, the quota document (also the user's per-period activity
+// and cost), and the hold arithmetic that lets concurrent requests reserve tokens without ever
+// pushing a user over their limit.
 import { z } from "zod";
 import { safeRecord } from "./fields.js";
 import { PeriodKey } from "./usage.js";
@@ -22,6 +23,11 @@ export const QuotaDoc = z.object({
   holds: safeRecord("holds", QuotaHold).default({}),
   /** Times (ms) of this user's recent requests, for the per-minute rate limit. */
   recent: z.array(count).max(1_000).default([]),
+  /** Settled requests this period, and what the provider billed for them (cost per user). */
+  requests: count.default(0),
+  providerCostMicros: count.default(0),
+  /** UTC days ("YYYY-MM-DD") of this period with a settled request (daily active users). */
+  activeDays: safeRecord("activeDays", z.literal(true)).default({}),
 });
 export type QuotaDoc = z.infer<typeof QuotaDoc>;
 

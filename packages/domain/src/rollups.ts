@@ -1,0 +1,118 @@
+// Daily business rollups: what one settled request adds to its UTC day's counters, and the
+// same sums recomputed from usage records (the rebuild must agree with the increments exactly).
+// Money is kept in integer micro-dollars so sums never drift.
+import { z } from "zod";
+import type { UsageRecord } from "./usage.js";
+
+/** Upper bounds (ms) of the latency buckets; a request slower than the last is in "inf". */
+export const LATENCY_BUCKETS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000];
+
+const count = z.number().int().nonnegative();
+const counts = z.record(z.string(), count);
+
+/** rollups/{day}/shards/{n}: one shard of a day's counters (all fields add up across shards). */
+export const DayRollup = z.object({
+  requests: count.default(0),
+  byStatus: counts.default({}),
+  errorsByKind: counts.default({}),
+  cached: count.default(0),
+  /** Accounts whose first settled request of the day this was: the day's active users. */
+  activeUsers: count.default(0),
+  providerCostMicros: count.default(0),
+  chargedCostMicros: count.default(0),
+  providerInputTokens: count.default(0),
+  providerOutputTokens: count.default(0),
+  chargedTokens: count.default(0),
+  generationCalls: count.default(0),
+  estimatedCalls: count.default(0),
+  latency: counts.default({}),
+});
+export type DayRollup = z.infer<typeof DayRollup>;
+
+export const EMPTY_ROLLUP: DayRollup = DayRollup.parse({});
+
+/** "YYYY-MM-DD" (UTC) of a request: the day its rollup goes to. */
+export function rollupDay(createdAtMs: number): string {
+  return new Date(createdAtMs).toISOString().slice(0, 10);
+}
+
+export function latencyBucket(latencyMs: number): string {
+  const edge = LATENCY_BUCKETS_MS.find((limit) => latencyMs <= limit);
+  return edge === undefined ? "inf" : String(edge);
+}
+
+const micros = (usd: number) => Math.round(usd * 1e6);
+
+/** What one settled request adds to its day (`newActiveUser`: its account's first that day). */
+export function rollupOf(usage: UsageRecord, newActiveUser: boolean): DayRollup {
+  const generations = usage.attemptLog.filter((a) => a.kind === "generation");
+  return {
+    requests: 1,
+    byStatus: { [usage.status]: 1 },
+    errorsByKind: usage.errorCode ? { [usage.errorCode]: 1 } : {},
+    cached: usage.cached ? 1 : 0,
+    activeUsers: newActiveUser ? 1 : 0,
+    providerCostMicros: micros(usage.providerUsage.costUsd),
+    chargedCostMicros: micros(usage.costUsd),
+    providerInputTokens: usage.providerUsage.inputTokens,
+    providerOutputTokens: usage.providerUsage.outputTokens,
+    chargedTokens: usage.inputTokens + usage.outputTokens,
+    generationCalls: generations.length,
+    estimatedCalls: generations.filter((a) => a.estimated).length,
+    latency: { [latencyBucket(usage.latencyMs)]: 1 },
+  };
+}
+
+function addCounts(a: Record<string, number>, b: Record<string, number>) {
+  const out = { ...a };
+  for (const [key, value] of Object.entries(b)) out[key] = (out[key] ?? 0) + value;
+  return out;
+}
+
+/** Two rollups added field by field (shards into a day, days into a range). */
+export function addRollups(a: DayRollup, b: DayRollup): DayRollup {
+  return {
+    requests: a.requests + b.requests,
+    byStatus: addCounts(a.byStatus, b.byStatus),
+    errorsByKind: addCounts(a.errorsByKind, b.errorsByKind),
+    cached: a.cached + b.cached,
+    activeUsers: a.activeUsers + b.activeUsers,
+    providerCostMicros: a.providerCostMicros + b.providerCostMicros,
+    chargedCostMicros: a.chargedCostMicros + b.chargedCostMicros,
+    providerInputTokens: a.providerInputTokens + b.providerInputTokens,
+    providerOutputTokens: a.providerOutputTokens + b.providerOutputTokens,
+    chargedTokens: a.chargedTokens + b.chargedTokens,
+    generationCalls: a.generationCalls + b.generationCalls,
+    estimatedCalls: a.estimatedCalls + b.estimatedCalls,
+    latency: addCounts(a.latency, b.latency),
+  };
+}
+
+/** Every day's rollup recomputed from settled usage records (pending ones are not counted). */
+export function rebuildRollups(records: readonly UsageRecord[]): Map<string, DayRollup> {
+  const days = new Map<string, DayRollup>();
+  const active = new Set<string>();
+  const settled = records
+    .filter((r) => r.status !== "pending")
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const record of settled) {
+    const day = rollupDay(record.createdAt);
+    const key = `${record.uid} ${day}`;
+    const first = !active.has(key);
+    active.add(key);
+    days.set(day, addRollups(days.get(day) ?? EMPTY_ROLLUP, rollupOf(record, first)));
+  }
+  return days;
+}
+
+/** The latency (ms, a bucket's upper bound) under which `share` of the requests finished. */
+export function latencyPercentile(rollup: DayRollup, share: number): number | null {
+  const total = Object.values(rollup.latency).reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const edge of [...LATENCY_BUCKETS_MS.map(String), "inf"]) {
+    seen += rollup.latency[edge] ?? 0;
+    if (seen >= share * total) return edge === "inf" ? Infinity : Number(edge);
+  }
+  return Infinity;
+}
