@@ -72,6 +72,7 @@ const SEED: Record<string, DocumentData> = {
   "rollups/2026-11-25": { day: "2026-11-25", signups: 3, sparks: 40, costUsd: 0.42 },
   "alerts/a1": { period: PERIOD, threshold: 0.8, spendUsd: 80, at: Date.now() },
   [`budgets/${PERIOD}/shards/0`]: { spendUsd: 1.25 },
+  "rollups/2026-12-02/shards/0": { requests: 3 },
   "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
   "config/app": appConfigDoc(),
 };
@@ -160,6 +161,14 @@ const SPECS: CollectionSpec[] = [
     list: (db) => collection(db, `budgets/${PERIOD}/shards`),
     create: { path: `budgets/${PERIOD}/shards/1`, data: () => ({ spendUsd: 0 }) },
     update: { spendUsd: 0 },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "rollups/{day}/shards/{n}",
+    path: "rollups/2026-12-02/shards/0",
+    list: (db) => collection(db, "rollups/2026-12-02/shards"),
+    create: { path: "rollups/2026-12-02/shards/1", data: () => ({ requests: 1 }) },
+    update: { requests: 0 },
     allowed: readOnly(adminOnly),
   },
   {
