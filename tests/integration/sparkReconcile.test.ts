@@ -49,7 +49,7 @@ const FAULTS: (() => Record<string, unknown>)[] = [
   () => ({ status: 429, code: "insufficient_quota" }),
   () => ({ status: 500 }),
   () => ({ status: 503 }),
-  () => ({ delayMs: 1_200 }),
+  () => ({ delayMs: 3_500 }),
   () => ({ dropStreamAfterChunks: Math.floor(random() * 120) }),
   () => ({ malformed: true }),
   () => ({ refusal: "I can't help with that request." }),
@@ -75,7 +75,10 @@ const CONFIG: AppConfig = {
   requestsPerMinute: 1_000,
   monthlyBudgetUsd: 0,
   retry: { maxAttempts: 3, baseMs: 10, maxMs: 200 },
-  timeouts: { moderationMs: 700, idleMs: 800, deadlineMs: 20_000 },
+  // The idle timeout is what ends a silent (delayed) answer here. It is kept well above any
+  // pause a loaded 2-core machine can put into this process: a timer that fires while the
+  // socket holds unread deltas cuts the stream with text the provider billed but we never saw.
+  timeouts: { moderationMs: 700, idleMs: 3_000, deadlineMs: 30_000 },
 };
 
 let model: OwnModelServer;
