@@ -12,21 +12,19 @@ import {
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
-import { ownModelServer, type OwnModelServer } from "../support/ownModelServer.js";
+import {
+  ownModelServer,
+  SETTINGS_WITHOUT_REASONING,
+  type OwnModelServer,
+} from "../support/ownModelServer.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
 const { primary, fallback } = DEFAULT_APP_CONFIG.models;
 // Reasoning is off except where a test turns it on: the hidden reasoning tokens of a stream cut
 // before its end are billed but reported nowhere, so no client could reconcile them exactly.
-const NO_REASONING = Object.fromEntries(
-  Object.entries(DEFAULT_APP_CONFIG.modelSettings).map(([name, settings]) => [
-    name,
-    { ...settings, reasoningEffort: "none" as const },
-  ]),
-);
 const CONFIG: AppConfig = {
   ...DEFAULT_APP_CONFIG,
-  modelSettings: NO_REASONING,
+  modelSettings: SETTINGS_WITHOUT_REASONING,
   requestsPerMinute: 1_000,
   cacheEnabled: false,
   retry: { maxAttempts: 3, baseMs: 10, maxMs: 2_000 },

@@ -20,7 +20,11 @@ import {
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
-import { ownModelServer, type OwnModelServer } from "../support/ownModelServer.js";
+import {
+  ownModelServer,
+  SETTINGS_WITHOUT_REASONING,
+  type OwnModelServer,
+} from "../support/ownModelServer.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
 const SPARKS = 220;
@@ -66,12 +70,7 @@ const MODERATION_FAULTS = [{ status: 500 }, { status: 429, retryAfterMs: 10 }, {
 // hidden reasoning tokens are unknowable to any client (see the README on estimated attempts).
 const CONFIG: AppConfig = {
   ...DEFAULT_APP_CONFIG,
-  modelSettings: Object.fromEntries(
-    Object.entries(DEFAULT_APP_CONFIG.modelSettings).map(([model, settings]) => [
-      model,
-      { ...settings, reasoningEffort: "none" as const },
-    ]),
-  ),
+  modelSettings: SETTINGS_WITHOUT_REASONING,
   requestsPerMinute: 1_000,
   monthlyBudgetUsd: 0,
   retry: { maxAttempts: 3, baseMs: 10, maxMs: 200 },

@@ -1,12 +1,23 @@
 // A local model server of a test's own (its fault queue, request log and bill are that test's
 // alone), with the in-process spark handler wired to it, a configuration of its own, and a
 // month of its own, so nothing another suite does can blur what the test measures.
-import { periodKey, type AppConfig, type SparkChunk } from "@ideaspark/domain";
+import { DEFAULT_APP_CONFIG, periodKey, type AppConfig, type SparkChunk } from "@ideaspark/domain";
 import { FAST_PACING, type Pacing } from "../../tools/openai-server/pacing.js";
 import { startOpenAIServer } from "../../tools/openai-server/server.js";
 import type { BillingTotals } from "../../tools/openai-server/billing.js";
 import { inProcessSpark } from "./inProcess.js";
 import type { LoggedRequest } from "./openaiServer.js";
+
+/**
+ * The default model settings with reasoning off: the hidden reasoning tokens of a stream cut
+ * before its end are billed but reported nowhere, so no client could reconcile them exactly.
+ */
+export const SETTINGS_WITHOUT_REASONING: AppConfig["modelSettings"] = Object.fromEntries(
+  Object.entries(DEFAULT_APP_CONFIG.modelSettings).map(([model, settings]) => [
+    model,
+    { ...settings, reasoningEffort: "none" as const },
+  ]),
+);
 
 export interface OwnModelServer {
   /** The month every request of this setup falls in. */

@@ -11,6 +11,18 @@ import { fakeGcloudSdk, fakeJdk, isolatedEnv, tempDir } from "./testSupport.js";
 const tsxCli = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const prepareScript = path.join(REPO_ROOT, "tools", "emulators", "prepare.ts");
 
+/** An isolated environment with a Java 21 and the gcloud Firestore jar: everything found. */
+function workingEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const root = tempDir();
+  const jvms = path.join(root, "jvm");
+  fakeJdk(jvms, "temurin-21", "21.0.5");
+  return isolatedEnv(root, {
+    IDEASPARK_JVM_DIRS: jvms,
+    IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    ...extra,
+  });
+}
+
 function runPrepare(env: NodeJS.ProcessEnv, args: string[] = []) {
   return spawnSync(process.execPath, [tsxCli, prepareScript, ...args], {
     encoding: "utf8",
@@ -33,14 +45,7 @@ describe("npm run emulators:prepare", () => {
   });
 
   it("reports the Java and Firestore emulator it will use", () => {
-    const root = tempDir();
-    const jvms = path.join(root, "jvm");
-    fakeJdk(jvms, "temurin-21", "21.0.5");
-    const env = isolatedEnv(root, {
-      IDEASPARK_JVM_DIRS: jvms,
-      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
-    });
-    const run = runPrepare(env, ["--no-port-check"]);
+    const run = runPrepare(workingEnv(), ["--no-port-check"]);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/Java 21\.0\.5/);
     expect(run.stdout).toMatch(/Google Cloud SDK jar via launcher/);
@@ -49,14 +54,7 @@ describe("npm run emulators:prepare", () => {
   });
 
   it("lets FUNCTIONS_EMULATOR_PARALLEL override the bounded worker count", () => {
-    const root = tempDir();
-    const jvms = path.join(root, "jvm");
-    fakeJdk(jvms, "temurin-21", "21.0.5");
-    const env = isolatedEnv(root, {
-      IDEASPARK_JVM_DIRS: jvms,
-      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
-      FUNCTIONS_EMULATOR_PARALLEL: "2",
-    });
+    const env = workingEnv({ FUNCTIONS_EMULATOR_PARALLEL: "2" });
     expect(runPrepare(env, ["--no-port-check"]).stdout).toMatch(/Functions emulator workers: 2 /);
   });
 
