@@ -21,7 +21,14 @@ import {
   startLocalOpenAI,
   writeFunctionsEmulatorEnv,
 } from "../lib/stack.js";
-import { addTally, emptyTally, summaryLine, tallyFromVitest, type Tally } from "./report.js";
+import {
+  addTally,
+  emptyTally,
+  failureLines,
+  summaryLine,
+  tallyFromVitest,
+  type Tally,
+} from "./report.js";
 
 const require = createRequire(import.meta.url);
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
@@ -63,7 +70,9 @@ async function runChecks(): Promise<Tally> {
     console.log(`${code === 0 ? "✓" : "✗"} ${check.name}`);
     addTally(
       tally,
-      code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 },
+      code === 0
+        ? { passed: 1, failed: 0, skipped: 0 }
+        : { passed: 0, failed: 1, skipped: 0, failures: [`check: ${check.name}`] },
     );
   }
   return tally;
@@ -169,7 +178,10 @@ async function runEmulatorSuites(): Promise<Tally> {
     addTally(total, tallyFromVitest(run.report, exit));
   }
   // The emulators themselves failing (a port, a crash) fails the stage even if tests passed.
-  if (code !== 0 && total.failed === 0) total.failed = 1;
+  if (code !== 0 && total.failed === 0) {
+    total.failed = 1;
+    total.failures = [`emulators:exec exited ${code} (see ${logPath})`];
+  }
   return total;
 }
 
@@ -188,6 +200,7 @@ async function main(): Promise<void> {
   if (!only || only === "unit") addTally(total, await runUnit());
   if (!only || only === "emulator") addTally(total, await runEmulatorSuites());
   console.log(`\nnpm test finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  for (const line of failureLines(total)) console.log(line);
   console.log(summaryLine(total));
   process.exit(total.failed > 0 ? 1 : 0);
 }
