@@ -8,7 +8,7 @@ import {
   rollupDay,
   rollupOf,
 } from "@ideaspark/domain";
-import { FieldValue, type Transaction } from "firebase-admin/firestore";
+import { type DocumentReference, FieldValue, type Transaction } from "firebase-admin/firestore";
 import { firestore } from "./firestore.js";
 import { countWrites } from "./opsCounter.js";
 
@@ -28,6 +28,32 @@ function increments(rollup: DayRollup): Record<string, unknown> {
     }
   }
   return out;
+}
+
+/** Something that can write documents: a transaction or a batch. */
+interface Writer {
+  set(ref: DocumentReference, data: Record<string, unknown>, options: { merge: true }): unknown;
+}
+
+/**
+ * Adds each day's delta to one random shard of that day (blind merges, no read): the one way
+ * every trigger and callable adds to the rollups. Returns the number of writes.
+ */
+export function addToRollups(
+  writer: Writer,
+  days: ReadonlyMap<string, DayRollup>,
+  random = Math.random,
+): number {
+  let writes = 0;
+  for (const [day, delta] of days) {
+    const fields = increments(delta);
+    if (Object.keys(fields).length === 0) continue;
+    const shard = Math.floor(random() * ROLLUP_SHARDS);
+    writer.set(firestore().doc(`rollups/${day}/shards/${shard}`), fields, { merge: true });
+    writes += 1;
+  }
+  countWrites(writes);
+  return writes;
 }
 
 /**

@@ -26,3 +26,5 @@ export * from "./profile.js";
 export * from "./adminRole.js";
 export * from "./account.js";
 export * from "./analytics.js";
+export * from "./campaigns.js";
+export * from "./growth.js";

@@ -65,6 +65,7 @@ const record = (overrides: Record<string, unknown>) =>
 describe("rollupOf", () => {
   it("counts a request's provider bill and the person's charge separately, in micro-dollars", () => {
     expect(rollupOf(record({}), true)).toEqual({
+      ...EMPTY_ROLLUP,
       requests: 1,
       byStatus: { ok: 1 },
       errorsByKind: {},
@@ -88,6 +89,15 @@ describe("rollupOf", () => {
       errorsByKind: { "provider-unavailable": 1 },
       activeUsers: 0,
     });
+  });
+});
+
+describe("rollupOf by campaign", () => {
+  it("adds the request and its provider cost under the account's campaign", () => {
+    const rollup = rollupOf(record({ campaignId: "spring" }), false);
+    expect(rollup.campaignRequests).toEqual({ spring: 1 });
+    expect(rollup.campaignCostMicros).toEqual({ spring: 185 });
+    expect(rollupOf(record({}), false).campaignRequests).toEqual({});
   });
 });
 

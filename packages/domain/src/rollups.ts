@@ -26,6 +26,37 @@ export const DayRollup = z.object({
   generationCalls: count.default(0),
   estimatedCalls: count.default(0),
   latency: counts.default({}),
+
+  // ---- Growth (written by the sign-up trigger, the track callable, plan changes and the
+  // settlement; see growth.ts). Maps keyed by campaign id ("organic"/"unattributed" included).
+  /** landing_view events (deduplicated), overall and by the campaign their link matched. */
+  landings: count.default(0),
+  campaignLandings: counts.default({}),
+  /** Profiles created this day. */
+  signups: count.default(0),
+  campaignSignups: counts.default({}),
+  /** Moves to pro this day (each account's first only). */
+  conversions: count.default(0),
+  campaignConversions: counts.default({}),
+  /** Requests and provider cost this day by the requesting account's campaign. */
+  campaignRequests: counts.default({}),
+  campaignCostMicros: counts.default({}),
+  /** On a month's first day only: accounts active that month, and of them active the month before. */
+  monthActiveUsers: count.default(0),
+  returningUsers: count.default(0),
+  /** On a sign-up day only: what became of the accounts that signed up that day. */
+  cohortVerified: count.default(0),
+  cohortFirstSpark: count.default(0),
+  /** First spark within 7 days of sign-up. */
+  cohortActivated: count.default(0),
+  cohortPro: count.default(0),
+  /** Week k after sign-up ("0", "1", …) → accounts active in it; "1" is "active in week 2". */
+  retentionWeeks: counts.default({}),
+  campaignCohortVerified: counts.default({}),
+  campaignCohortFirstSpark: counts.default({}),
+  campaignCohortActivated: counts.default({}),
+  campaignCohortWeek2: counts.default({}),
+  campaignCohortPro: counts.default({}),
 });
 export type DayRollup = z.infer<typeof DayRollup>;
 
@@ -46,13 +77,18 @@ const micros = (usd: number) => Math.round(usd * 1e6);
 /** What one settled request adds to its day (`newActiveUser`: its account's first that day). */
 export function rollupOf(usage: UsageRecord, newActiveUser: boolean): DayRollup {
   const generations = usage.attemptLog.filter((a) => a.kind === "generation");
+  const campaign = usage.campaignId;
+  const providerCostMicros = micros(usage.providerUsage.costUsd);
   return {
+    ...EMPTY_ROLLUP,
+    campaignRequests: campaign ? { [campaign]: 1 } : {},
+    campaignCostMicros: campaign && providerCostMicros > 0 ? { [campaign]: providerCostMicros } : {},
     requests: 1,
     byStatus: { [usage.status]: 1 },
     errorsByKind: usage.errorCode ? { [usage.errorCode]: 1 } : {},
     cached: usage.cached ? 1 : 0,
     activeUsers: newActiveUser ? 1 : 0,
-    providerCostMicros: micros(usage.providerUsage.costUsd),
+    providerCostMicros,
     chargedCostMicros: micros(usage.costUsd),
     providerInputTokens: usage.providerUsage.inputTokens,
     providerOutputTokens: usage.providerUsage.outputTokens,
@@ -71,21 +107,22 @@ function addCounts(a: Record<string, number>, b: Record<string, number>) {
 
 /** Two rollups added field by field (shards into a day, days into a range). */
 export function addRollups(a: DayRollup, b: DayRollup): DayRollup {
-  return {
-    requests: a.requests + b.requests,
-    byStatus: addCounts(a.byStatus, b.byStatus),
-    errorsByKind: addCounts(a.errorsByKind, b.errorsByKind),
-    cached: a.cached + b.cached,
-    activeUsers: a.activeUsers + b.activeUsers,
-    providerCostMicros: a.providerCostMicros + b.providerCostMicros,
-    chargedCostMicros: a.chargedCostMicros + b.chargedCostMicros,
-    providerInputTokens: a.providerInputTokens + b.providerInputTokens,
-    providerOutputTokens: a.providerOutputTokens + b.providerOutputTokens,
-    chargedTokens: a.chargedTokens + b.chargedTokens,
-    generationCalls: a.generationCalls + b.generationCalls,
-    estimatedCalls: a.estimatedCalls + b.estimatedCalls,
-    latency: addCounts(a.latency, b.latency),
-  };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(EMPTY_ROLLUP) as (keyof DayRollup)[]) {
+    const [x, y] = [a[key], b[key]];
+    out[key] =
+      typeof x === "number"
+        ? x + (y as number)
+        : addCounts(x as Record<string, number>, y as Record<string, number>);
+  }
+  return out as DayRollup;
+}
+
+/** The sum of many rollups (EMPTY_ROLLUP for none). */
+export function sumRollups(rollups: Iterable<DayRollup>): DayRollup {
+  let total = EMPTY_ROLLUP;
+  for (const rollup of rollups) total = addRollups(total, rollup);
+  return total;
 }
 
 /** Every day's rollup recomputed from settled usage records (pending ones are not counted). */

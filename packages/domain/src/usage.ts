@@ -119,6 +119,12 @@ const UsageRecordShape = z.object({
   errorCode: z.string().optional(),
   period: PeriodKey,
   createdAt: count,
+  /**
+   * The account as the settlement saw it (analytics): its acquisition campaign ("organic",
+   * "unattributed" or a campaign id) and sign-up time; null when it had no profile then.
+   */
+  campaignId: z.string().nullable().default(null),
+  signedUpAt: count.nullable().default(null),
 });
 // Records written before the ledger carried `requestId` read it from their `sparkId` (the same id).
 const withRequestId = (data: unknown) =>
