@@ -18,6 +18,7 @@ export * from "./prompt.js";
 export * from "./ideaStream.js";
 export * from "./errors.js";
 export * from "./config.js";
+export * from "./configChange.js";
 export * from "./budget.js";
 export * from "./fixtures/badSparkRequests.js";
 export * from "./fixtures/sampleIdea.js";
