@@ -5,6 +5,7 @@ import {
   ConfigChange,
   changedKeys,
   configStamp,
+  planConfigUpdate,
   withoutStamp,
 } from "./configChange.js";
 import { describeIssues } from "./issues.js";
@@ -132,5 +133,76 @@ describe("ConfigChange", () => {
     };
     expect(ConfigChange.parse(change)).toEqual(change);
     expect(ConfigChange.safeParse({ ...change, by: "" }).success).toBe(false);
+  });
+});
+
+describe("planConfigUpdate", () => {
+  const root = { uid: "root", email: "root@example.test" };
+  const NOW = 1_764_000_000_000;
+  const paused = { ...config, aiPaused: true };
+  const plan = (stored: unknown, request: Parameters<typeof planConfigUpdate>[1], now = NOW) =>
+    planConfigUpdate(stored, request, root, now);
+
+  it("writes the stamped config and an audit record when config/app was never saved", () => {
+    expect(plan(undefined, { config: paused, expectedUpdatedAt: null })).toEqual({
+      outcome: "write",
+      stored: { ...paused, updatedAt: NOW, updatedBy: "root" },
+      change: {
+        by: "root",
+        byEmail: "root@example.test",
+        at: NOW,
+        before: DEFAULT_APP_CONFIG,
+        after: paused,
+        changedKeys: ["aiPaused"],
+      },
+    });
+  });
+
+  it("records the full configuration in force before, not the partial stored document", () => {
+    const stored = { maxOutputTokens: 4_000, updatedAt: NOW - 10, updatedBy: "ann" };
+    const result = plan(stored, { config: paused, expectedUpdatedAt: NOW - 10 });
+    if (result.outcome !== "write") throw new Error(`expected a write, got ${result.outcome}`);
+    expect(result.change.before).toEqual({ ...DEFAULT_APP_CONFIG, maxOutputTokens: 4_000 });
+    expect(result.change.changedKeys).toEqual(["aiPaused", "maxOutputTokens"]);
+  });
+
+  it("refuses a save based on a config/app that was saved since it was loaded", () => {
+    const stored = { ...config, updatedAt: NOW - 5, updatedBy: "ann" };
+    expect(plan(stored, { config: paused, expectedUpdatedAt: NOW - 60_000 })).toEqual({
+      outcome: "conflict",
+      storedUpdatedAt: NOW - 5,
+      storedBy: "ann",
+    });
+    expect(plan(stored, { config: paused, expectedUpdatedAt: null }).outcome).toBe("conflict");
+    expect(plan(undefined, { config: paused, expectedUpdatedAt: NOW }).outcome).toBe("conflict");
+  });
+
+  it("saves over whatever is stored when no expectedUpdatedAt is given", () => {
+    const stored = { ...config, updatedAt: NOW - 5, updatedBy: "ann" };
+    expect(plan(stored, { config: paused }).outcome).toBe("write");
+  });
+
+  it("writes nothing when no value changes", () => {
+    const stored = { ...config, updatedAt: NOW - 5, updatedBy: "ann" };
+    expect(plan(stored, { config, expectedUpdatedAt: NOW - 5 })).toEqual({
+      outcome: "unchanged",
+      updatedAt: NOW - 5,
+    });
+    expect(plan(undefined, { config })).toEqual({ outcome: "unchanged", updatedAt: null });
+  });
+
+  it("moves updatedAt forward even when this clock is behind the last save's", () => {
+    const stored = { ...config, updatedAt: NOW + 1_000, updatedBy: "ann" };
+    const result = plan(stored, { config: paused, expectedUpdatedAt: NOW + 1_000 });
+    expect(result.outcome === "write" && result.change.at).toBe(NOW + 1_001);
+  });
+
+  it("repairs a broken config/app, recording it as it was stored", () => {
+    const stored = { maxOutputTokens: -5, updatedAt: NOW - 5, updatedBy: "ann" };
+    const result = plan(stored, { config, expectedUpdatedAt: NOW - 5 });
+    if (result.outcome !== "write") throw new Error(`expected a write, got ${result.outcome}`);
+    expect(result.change.before).toEqual({ maxOutputTokens: -5 });
+    expect(result.change.changedKeys).toContain("aiPaused");
+    expect(result.stored).toMatchObject({ maxOutputTokens: config.maxOutputTokens });
   });
 });

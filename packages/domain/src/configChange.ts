@@ -2,7 +2,7 @@
 // and answer, the configChanges/{id} audit record, the save stamp on config/app, and which
 // dotted keys a change touches.
 import { z } from "zod";
-import { AppConfig } from "./config.js";
+import { AppConfig, AppConfigError, parseAppConfig } from "./config.js";
 import { strictObject, wholeNumber } from "./fields.js";
 
 const timestamp = (field: string) => wholeNumber(field, { min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -103,4 +103,50 @@ export function changedKeys(
   after: Record<string, unknown>,
 ): string[] {
   return collectChanges(before, after, "", []).sort();
+}
+
+/** What saving a configuration over the stored config/app comes to. */
+export type ConfigUpdatePlan =
+  | { outcome: "conflict"; storedUpdatedAt: number | null; storedBy: string | null }
+  | { outcome: "unchanged"; updatedAt: number | null }
+  | { outcome: "write"; stored: Record<string, unknown>; change: ConfigChange };
+
+// The configuration in force before the change: the stored document parsed over the defaults,
+// or, when it is broken, the document as stored (so an admin can repair it and the log shows
+// what was there).
+function configBefore(stored: unknown): Record<string, unknown> {
+  try {
+    return parseAppConfig(stored);
+  } catch (error) {
+    if (!(error instanceof AppConfigError)) throw error;
+    return isPlainObject(stored) ? withoutStamp(stored) : {};
+  }
+}
+
+/**
+ * Decides a save of `request.config` over `stored` (config/app's data, undefined when missing):
+ * a conflict when it changed since `expectedUpdatedAt`, nothing when no value differs, else the
+ * new document (stamped; `updatedAt` always moves forward) and its audit record.
+ */
+export function planConfigUpdate(
+  stored: unknown,
+  request: AdminUpdateConfigRequest,
+  author: { uid: string; email: string | null },
+  nowMs: number,
+): ConfigUpdatePlan {
+  const stamp = configStamp(stored);
+  const expected = request.expectedUpdatedAt;
+  if (expected !== undefined && expected !== stamp.updatedAt) {
+    return { outcome: "conflict", storedUpdatedAt: stamp.updatedAt, storedBy: stamp.updatedBy };
+  }
+  const before = configBefore(stored);
+  const after = request.config;
+  const keys = changedKeys(before, after);
+  if (keys.length === 0) return { outcome: "unchanged", updatedAt: stamp.updatedAt };
+  const at = Math.max(nowMs, (stamp.updatedAt ?? 0) + 1);
+  return {
+    outcome: "write",
+    stored: { ...after, updatedAt: at, updatedBy: author.uid },
+    change: { by: author.uid, byEmail: author.email, at, before, after, changedKeys: keys },
+  };
 }
