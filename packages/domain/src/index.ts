@@ -29,3 +29,4 @@ export * from "./account.js";
 export * from "./analytics.js";
 export * from "./campaigns.js";
 export * from "./growth.js";
+export * from "./events.js";
