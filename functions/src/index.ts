@@ -8,6 +8,7 @@ export { health } from "./health/health.js";
 export { spark } from "./spark/spark.js";
 export { adminSetPlan } from "./admin/adminSetPlan.js";
 export { adminSetRole } from "./admin/adminSetRole.js";
+export { adminUpdateConfig } from "./admin/adminUpdateConfig.js";
 export { exportMyData } from "./account/exportMyData.js";
 export { deleteMyAccount } from "./account/deleteMyAccount.js";
 export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";

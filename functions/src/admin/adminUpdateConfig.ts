@@ -1,0 +1,57 @@
+// `adminUpdateConfig` callable: the only way config/app changes. An administrator sends the
+// whole configuration, checked by the domain schema; it is saved with a configChanges/{id}
+// record of who changed what, unless someone saved config/app since the admin loaded it.
+import {
+  AdminUpdateConfigRequest,
+  DomainError,
+  planConfigUpdate,
+  type AdminUpdateConfigResult,
+} from "@ideaspark/domain";
+import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
+import { logger } from "firebase-functions/logger";
+import { updateAppConfig } from "../data/configChanges.js";
+import { toHttpsError } from "../errors.js";
+import { requireAdmin } from "./requireAdmin.js";
+
+function conflictMessage(updatedAt: number | null, updatedBy: string | null): string {
+  const saved =
+    updatedAt === null
+      ? ""
+      : ` (saved at ${new Date(updatedAt).toISOString()}${updatedBy ? ` by ${updatedBy}` : ""})`;
+  return `The configuration changed since you loaded it${saved}. Reload it and make your change again.`;
+}
+
+export async function handleAdminUpdateConfig(
+  request: Pick<CallableRequest<unknown>, "auth" | "data">,
+  nowMs = Date.now(),
+): Promise<AdminUpdateConfigResult> {
+  const adminUid = requireAdmin(request.auth);
+  const parsed = AdminUpdateConfigRequest.safeParse(request.data);
+  if (!parsed.success) throw DomainError.invalidArgument(parsed.error);
+  const email = request.auth?.token.email;
+  const author = { uid: adminUid, email: typeof email === "string" ? email : null };
+  const { plan, changeId } = await updateAppConfig((stored) =>
+    planConfigUpdate(stored, parsed.data, author, nowMs),
+  );
+  switch (plan.outcome) {
+    case "conflict":
+      throw new HttpsError("aborted", conflictMessage(plan.storedUpdatedAt, plan.storedBy));
+    case "unchanged":
+      return { changeId: null, changedKeys: [], updatedAt: plan.updatedAt };
+    case "write":
+      logger.info("config changed", {
+        by: adminUid,
+        changeId,
+        changedKeys: plan.change.changedKeys,
+      });
+      return { changeId, changedKeys: plan.change.changedKeys, updatedAt: plan.change.at };
+  }
+}
+
+export const adminUpdateConfig = onCall({ cors: true }, async (request) => {
+  try {
+    return await handleAdminUpdateConfig(request);
+  } catch (error) {
+    throw toHttpsError(error, "adminUpdateConfig");
+  }
+});
