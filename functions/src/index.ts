@@ -11,4 +11,5 @@ export { adminSetRole } from "./admin/adminSetRole.js";
 export { adminUpdateConfig } from "./admin/adminUpdateConfig.js";
 export { exportMyData } from "./account/exportMyData.js";
 export { deleteMyAccount } from "./account/deleteMyAccount.js";
+export { track } from "./events/track.js";
 export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";
