@@ -47,6 +47,8 @@ function usageRecord(uid: string, createdAt: number): UsageRecord {
     costUsd: 0.0001,
     cached: false,
     estimated: false,
+    campaignId: null,
+    signedUpAt: null,
     latencyMs: 5,
     attempts: 1,
     status: "ok",

@@ -1,6 +1,7 @@
-// campaigns/{id}: admin-only marketing spend records, in a basic validated shape (for CAC).
+// campaigns/{id}: admin-only marketing campaigns (link parameters, spend per month) for CAC.
 import { doc, setDoc, type DocumentData } from "firebase/firestore";
-import { describe } from "vitest";
+import { CampaignDoc } from "@ideaspark/domain";
+import { describe, expect, it } from "vitest";
 import { ruleCases, useRulesHarness } from "../support/rulesHarness.js";
 import { campaignDoc, omit } from "./fixtures.js";
 
@@ -10,39 +11,62 @@ describe("campaigns/{id} shape", () => {
   const cases: { name: string; allowed: boolean; data: DocumentData }[] = [
     { name: "a valid campaign", allowed: true, data: campaignDoc() },
     {
-      name: "a medium and notes",
+      name: "a referral code and no utm_source",
       allowed: true,
-      data: campaignDoc({ medium: "email", notes: "Q4 push" }),
+      data: campaignDoc({ utmSource: null, utmMedium: null, referralCode: "FRIENDS-2026" }),
     },
-    { name: "zero spend", allowed: true, data: campaignDoc({ spendUsd: 0 }) },
-    { name: "fractional spend", allowed: true, data: campaignDoc({ spendUsd: 99.95 }) },
-    { name: "negative spend", allowed: false, data: campaignDoc({ spendUsd: -1 }) },
-    { name: "spend as text", allowed: false, data: campaignDoc({ spendUsd: "250" }) },
-    ...["name", "source", "spendUsd", "startsAt", "endsAt"].map((key) => ({
-      name: `no ${key}`,
+    { name: "no spend yet", allowed: true, data: campaignDoc({ spendUsdByMonth: {} }) },
+    { name: "archived", allowed: true, data: campaignDoc({ archived: true }) },
+    {
+      name: "neither utm_source nor a referral code",
       allowed: false,
-      data: omit(campaignDoc(), key),
-    })),
+      data: campaignDoc({ utmSource: null, referralCode: null }),
+    },
+    {
+      name: "a referral code with spaces",
+      allowed: false,
+      data: campaignDoc({ referralCode: "a b c" }),
+    },
+    {
+      name: "a 2-character referral code",
+      allowed: false,
+      data: campaignDoc({ referralCode: "ab" }),
+    },
+    { name: "spend as a number", allowed: false, data: campaignDoc({ spendUsdByMonth: 250 }) },
+    {
+      name: "61 months of spend",
+      allowed: false,
+      data: campaignDoc({
+        spendUsdByMonth: Object.fromEntries(
+          Array.from({ length: 61 }, (_, i) => [
+            `20${String(20 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, "0")}`,
+            1,
+          ]),
+        ),
+      }),
+    },
+    ...["name", "utmSource", "referralCode", "spendUsdByMonth", "createdAt", "archived"].map(
+      (key) => ({ name: `no ${key}`, allowed: false, data: omit(campaignDoc(), key) }),
+    ),
     { name: "an empty name", allowed: false, data: campaignDoc({ name: "" }) },
     { name: "a 101-character name", allowed: false, data: campaignDoc({ name: "n".repeat(101) }) },
     {
-      name: "a 101-character source",
+      name: "a 101-character utm_source",
       allowed: false,
-      data: campaignDoc({ source: "s".repeat(101) }),
+      data: campaignDoc({ utmSource: "s".repeat(101) }),
     },
-    {
-      name: "notes over 1000 characters",
-      allowed: false,
-      data: campaignDoc({ notes: "n".repeat(1001) }),
-    },
-    { name: "a fractional start", allowed: false, data: campaignDoc({ startsAt: 1.5 }) },
-    {
-      name: "an end before its start",
-      allowed: false,
-      data: campaignDoc({ startsAt: Date.UTC(2026, 10, 2), endsAt: Date.UTC(2026, 10, 1) }),
-    },
+    { name: "archived as text", allowed: false, data: campaignDoc({ archived: "no" }) },
+    { name: "a fractional creation time", allowed: false, data: campaignDoc({ createdAt: 1.5 }) },
     { name: "an unknown key", allowed: false, data: campaignDoc({ clicks: 10 }) },
   ];
+  it("the domain's CampaignDoc schema accepts exactly what the rules accept", () => {
+    for (const { name, allowed, data } of cases) {
+      expect({ name, parses: CampaignDoc.safeParse(data).success }).toEqual({
+        name,
+        parses: allowed,
+      });
+    }
+  });
   ruleCases(
     rules,
     cases.map(({ name, allowed, data }) => ({

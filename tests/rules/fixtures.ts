@@ -100,15 +100,18 @@ export function eventDoc(uid: string | null, overrides: DocumentData = {}): Docu
 export function campaignDoc(overrides: DocumentData = {}): DocumentData {
   return {
     name: "Launch newsletter",
-    source: "newsletter",
-    spendUsd: 250,
-    startsAt: Date.UTC(2026, 10, 1),
-    endsAt: Date.UTC(2026, 10, 30),
+    utmSource: "newsletter",
+    utmMedium: "email",
+    utmCampaign: null,
+    referralCode: null,
+    spendUsdByMonth: { "2026-11": 250 },
+    createdAt: Date.UTC(2026, 10, 1),
+    archived: false,
     ...overrides,
   };
 }
 
-/** A partial config/app, as the admin AI-config screen saves it. */
+/** A partial config/app, as stored before adminUpdateConfig saved whole configurations. */
 export function appConfigDoc(overrides: DocumentData = {}): DocumentData {
   return {
     models: {
@@ -120,6 +123,20 @@ export function appConfigDoc(overrides: DocumentData = {}): DocumentData {
     aiPaused: false,
     monthlyBudgetUsd: 100,
     budgetAlertThresholds: [0.5, 0.8, 1],
+    ...overrides,
+  };
+}
+
+/** configChanges/{id} as adminUpdateConfig records a change. */
+export function configChangeDoc(overrides: DocumentData = {}): DocumentData {
+  const before = appConfigDoc();
+  return {
+    by: "root",
+    byEmail: "root@example.test",
+    at: Date.now(),
+    before,
+    after: { ...before, aiPaused: true },
+    changedKeys: ["aiPaused"],
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
 // to its day's rollup. The pending usage record is the guard: a request is settled once, by
 // the run that holds its claim.
 import {
+  type CampaignEntry,
   pruneExpiredHolds,
   UsageRecord,
   type Charge,
@@ -15,7 +16,7 @@ import { addSpend } from "./budget.js";
 import { firestore, withContentionRetries } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 import { quotaRef, readQuota } from "./quotas.js";
-import { recordActivity } from "./rollups.js";
+import { accountSnapshot, recordActivity, withAccount } from "./rollups.js";
 
 export interface Settlement {
   uid: string;
@@ -26,6 +27,10 @@ export interface Settlement {
   estimateTokens: number;
   /** The final records, given the hold's size (the cap on what the user is charged). */
   build: (holdTokens: number) => { usage: UsageRecord; spark: SparkDoc; charge: Charge };
+  /** To credit an account first seen here to its campaign. */
+  campaigns: readonly CampaignEntry[];
+  /** The caller's token says their address is verified. */
+  emailVerified?: boolean;
 }
 
 /** The holds left once `requestId`'s is released (expired ones are dropped too). */
@@ -46,11 +51,12 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
   const usageRef = db.doc(`usage/${s.requestId}`);
   const sparkRef = db.doc(`users/${s.uid}/sparks/${s.requestId}`);
   const ref = quotaRef(s.uid, s.period);
+  const userRef = db.doc(`users/${s.uid}`);
   // Safe to run again: a settled (no longer pending) request is never settled twice.
   return withContentionRetries(() =>
     db.runTransaction(async (tx) => {
-      const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
-      countReads(2);
+      const [usageSnap, quotaSnap, userSnap] = await tx.getAll(usageRef, ref, userRef);
+      countReads(3);
       const quota = readQuota(s.uid, s.period, quotaSnap?.data());
       const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
       const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
@@ -62,10 +68,13 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
         return { kind: "already-settled" } as const;
       }
       const holdTokens = quota.holds[s.requestId]?.tokens ?? s.estimateTokens;
-      const { usage, spark, charge } = s.build(holdTokens);
+      const built = s.build(holdTokens);
+      const { spark, charge } = built;
+      const account = accountSnapshot(userSnap, s.campaigns);
+      const usage = withAccount(built.usage, account);
       tx.set(ref, {
         ...quota,
-        ...recordActivity(tx, quota, usage),
+        ...recordActivity(tx, { quota, usage, account, emailVerified: s.emailVerified }),
         used: quota.used + charge.inputTokens + charge.outputTokens,
         holds,
         updatedAt: s.nowMs,
@@ -137,26 +146,40 @@ export async function listAbandonedRequests(
  * Settles one abandoned request as an error: charged nothing, provider cost unknown (the run
  * that knew it is gone), its hold released. False when it was no longer pending.
  */
-export async function settleAbandoned(record: UsageRecord, nowMs: number): Promise<boolean> {
+export async function settleAbandoned(
+  record: UsageRecord,
+  nowMs: number,
+  campaigns: readonly CampaignEntry[],
+): Promise<boolean> {
   const db = firestore();
   const usageRef = db.doc(`usage/${record.requestId}`);
   const ref = quotaRef(record.uid, record.period);
+  const userRef = db.doc(`users/${record.uid}`);
   return withContentionRetries(() =>
     db.runTransaction(async (tx) => {
-      const [usageSnap, quotaSnap] = await tx.getAll(usageRef, ref);
-      countReads(2);
+      const [usageSnap, quotaSnap, userSnap] = await tx.getAll(usageRef, ref, userRef);
+      countReads(3);
       const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
       if (!claim?.success || claim.data.status !== "pending") return false;
-      const usage: UsageRecord = {
-        ...claim.data,
-        status: "error",
-        errorCode: "provider-unavailable",
-        latencyMs: Math.max(0, nowMs - claim.data.createdAt),
-      };
+      const account = accountSnapshot(userSnap, campaigns);
+      const usage = withAccount(
+        {
+          ...claim.data,
+          status: "error",
+          errorCode: "provider-unavailable",
+          latencyMs: Math.max(0, nowMs - claim.data.createdAt),
+        },
+        account,
+      );
       tx.set(usageRef, usage);
       const quota = readQuota(record.uid, record.period, quotaSnap?.data());
       const holds = holdsWithout(quota.holds, record.requestId, nowMs);
-      tx.set(ref, { ...quota, ...recordActivity(tx, quota, usage), holds, updatedAt: nowMs });
+      tx.set(ref, {
+        ...quota,
+        ...recordActivity(tx, { quota, usage, account }),
+        holds,
+        updatedAt: nowMs,
+      });
       countWrites(2);
       return true;
     }),

@@ -2,13 +2,27 @@
 // numbers to one random shard inside its settlement transaction (a blind write, no read), so
 // no document takes every request's write and the admin overview reads a few per day.
 import {
+  Attribution,
+  type CampaignEntry,
+  creditSignUp,
   type DayRollup,
+  mergeDays,
+  monthActiveStep,
   type QuotaDoc,
-  type UsageRecord,
   rollupDay,
   rollupOf,
+  settlementStep,
+  type UsageRecord,
+  UserGrowth,
+  verifiedStep,
 } from "@ideaspark/domain";
-import { type DocumentReference, FieldValue, type Transaction } from "firebase-admin/firestore";
+import {
+  type DocumentReference,
+  type DocumentSnapshot,
+  FieldValue,
+  type Transaction,
+} from "firebase-admin/firestore";
+import { z } from "zod";
 import { firestore } from "./firestore.js";
 import { countWrites } from "./opsCounter.js";
 
@@ -49,32 +63,98 @@ export function addToRollups(
     const fields = increments(delta);
     if (Object.keys(fields).length === 0) continue;
     const shard = Math.floor(random() * ROLLUP_SHARDS);
-    writer.set(firestore().doc(`rollups/${day}/shards/${shard}`), fields, { merge: true });
+    // `updatedAt` tells the daily close which days changed since it last ran.
+    const data = { ...fields, updatedAt: FieldValue.serverTimestamp() };
+    writer.set(firestore().doc(`rollups/${day}/shards/${shard}`), data, { merge: true });
     writes += 1;
   }
   countWrites(writes);
   return writes;
 }
 
+/** The requesting account as the settlement transaction read it (null: no profile). */
+export interface AccountSnapshot {
+  ref: DocumentReference;
+  signedUpAt: number;
+  growth: UserGrowth;
+  /** The account's campaign credit, when growth does not have one yet. */
+  campaignId: string;
+}
+
 /**
- * Adds a settled request to its day's rollup and to its account's period activity (kept on the
- * quota document the settlement writes anyway). Returns the quota fields to write.
+ * users/{uid} read for a settlement: its sign-up time, growth, and the campaign to credit (the
+ * stored one; else worked out from the profile's first touch, as the sign-up trigger would).
+ */
+export function accountSnapshot(
+  snap: DocumentSnapshot | undefined,
+  campaigns: readonly CampaignEntry[],
+): AccountSnapshot | null {
+  if (!snap?.exists) return null;
+  const profile = ProfileForGrowth.safeParse(snap.data());
+  if (!profile.success) return null;
+  const growth = UserGrowth.parse(profile.data.growth ?? {});
+  const campaignId =
+    growth.campaignId ??
+    creditSignUp(profile.data.attribution ?? null, profile.data.createdAt, campaigns);
+  return { ref: snap.ref, signedUpAt: profile.data.createdAt, growth, campaignId };
+}
+
+const ProfileForGrowth = z.object({
+  createdAt: z.number().int().nonnegative(),
+  attribution: Attribution.nullable().optional().catch(null),
+  growth: z.unknown().optional(),
+});
+
+/** The usage record stamped with the account's campaign and sign-up time (analytics). */
+export function withAccount(usage: UsageRecord, account: AccountSnapshot | null): UsageRecord {
+  return {
+    ...usage,
+    campaignId: account?.campaignId ?? null,
+    signedUpAt: account?.signedUpAt ?? null,
+  };
+}
+
+/**
+ * Adds a settled request (already stamped `withAccount`) to the rollups — its day's activity
+ * and cost, the month's actives, its account's cohort counters — and to the account's growth
+ * (users/{uid}, merged) and period activity (the quota fields returned, written by the caller).
+ * The request's own day is one shard write; a cohort step on another day adds one more.
  */
 export function recordActivity(
   tx: Transaction,
-  quota: QuotaDoc,
-  usage: UsageRecord,
+  input: {
+    quota: QuotaDoc;
+    usage: UsageRecord;
+    account: AccountSnapshot | null;
+    /** The caller's token says their address is verified. */
+    emailVerified?: boolean;
+  },
   random = Math.random,
 ): Pick<QuotaDoc, "requests" | "providerCostMicros" | "activeDays"> {
+  const { quota, usage, account } = input;
   const day = rollupDay(usage.createdAt);
   const newActiveUser = quota.activeDays[day] !== true;
-  const shard = Math.floor(random() * ROLLUP_SHARDS);
-  tx.set(
-    firestore().doc(`rollups/${day}/shards/${shard}`),
-    increments(rollupOf(usage, newActiveUser)),
-    { merge: true },
-  );
-  countWrites(1);
+  const steps = [
+    new Map([[day, rollupOf(usage, newActiveUser)]]),
+    monthActiveStep(usage, Object.keys(quota.activeDays).length === 0),
+  ];
+  if (account) {
+    let growth: UserGrowth = { ...account.growth, campaignId: account.campaignId };
+    if (input.emailVerified) {
+      const verified = verifiedStep({
+        signedUpAt: account.signedUpAt,
+        atMs: usage.createdAt,
+        growth,
+      });
+      steps.push(verified.days);
+      growth = verified.growth;
+    }
+    const settled = settlementStep(usage, growth);
+    steps.push(settled.days);
+    tx.set(account.ref, { growth: settled.growth }, { merge: true });
+    countWrites(1);
+  }
+  addToRollups(tx, mergeDays(...steps), random);
   return {
     requests: quota.requests + 1,
     providerCostMicros: quota.providerCostMicros + Math.round(usage.providerUsage.costUsd * 1e6),

@@ -2,7 +2,9 @@
 // accounts behind them (existence, custom claims, deletion).
 import type { PlanId, UserRole } from "@ideaspark/domain";
 import { getAuth } from "firebase-admin/auth";
+import { recordPro } from "../growth/accountGrowth.js";
 import { firestore } from "./firestore.js";
+import { countReads, countWrites } from "./opsCounter.js";
 
 const GRPC_NOT_FOUND = 5;
 
@@ -28,7 +30,17 @@ export async function setUserPlan(
   byUid: string,
   nowMs: number,
 ): Promise<boolean> {
-  return updateExistingProfile(uid, { plan, planUpdatedAt: nowMs, planUpdatedBy: byUid });
+  const ref = firestore().doc(`users/${uid}`);
+  return firestore().runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    countReads(1);
+    if (!snap.exists) return false;
+    // A first move to pro is a conversion (counted once per account, ever).
+    if (plan === "pro") await recordPro(tx, uid, nowMs);
+    tx.update(ref, { plan, planUpdatedAt: nowMs, planUpdatedBy: byUid });
+    countWrites(1);
+    return true;
+  });
 }
 
 /** Updates users/{uid} only if it exists; false when the person has no profile yet. */

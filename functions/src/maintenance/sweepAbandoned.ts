@@ -4,6 +4,7 @@
 // A plain function tests call directly; `sweepAbandonedSchedule` runs it in production.
 import { DEFAULT_APP_CONFIG, type AppConfig } from "@ideaspark/domain";
 import { logger } from "firebase-functions/logger";
+import { loadCampaigns } from "../data/campaigns.js";
 import { listAbandonedRequests, settleAbandoned } from "../data/ledger.js";
 
 export interface SweepResult {
@@ -21,8 +22,9 @@ export async function sweepAbandonedRequests(input: {
   const ttlMs = (input.config ?? DEFAULT_APP_CONFIG).holdTtlSeconds * 1000;
   const stale = await listAbandonedRequests(input.nowMs - ttlMs, input.limit ?? 200);
   let settled = 0;
+  const campaigns = stale.length > 0 ? await loadCampaigns(60_000) : [];
   for (const record of stale) {
-    if (await settleAbandoned(record, input.nowMs)) settled++;
+    if (await settleAbandoned(record, input.nowMs, campaigns)) settled++;
   }
   if (stale.length > 0) logger.warn("abandoned requests settled", { found: stale.length, settled });
   return { found: stale.length, settled };

@@ -64,6 +64,9 @@ export function pendingUsage(facts: RequestFacts): UsageRecord {
     status: "pending",
     period: facts.period,
     createdAt: facts.startedAt,
+    // Stamped from the account at settlement.
+    campaignId: null,
+    signedUpAt: null,
   };
 }
 

@@ -70,6 +70,7 @@ export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
         handleSpark(
           {
             uid: request.auth?.uid,
+            emailVerified: request.auth?.token.email_verified === true,
             data: request.data,
             emit: (chunk) => void response?.sendChunk(chunk).catch(() => false),
             signal: response?.signal ?? new AbortController().signal,
