@@ -25,6 +25,7 @@ import { generateIdeas } from "../ai/generateIdeas.js";
 import type { ModelClient } from "../ai/modelClient.js";
 import { getAppConfig } from "../data/appConfig.js";
 import { monthSpendUsd } from "../data/budget.js";
+import { loadCampaigns } from "../data/campaigns.js";
 import { abandonReservation, settleSpark } from "../data/ledger.js";
 import { reserveSpark } from "../data/quotas.js";
 import { lookupCachedIdeas, storeCachedIdeas } from "../data/sparkCache.js";
@@ -34,6 +35,8 @@ import { replaySettled } from "./replay.js";
 
 export interface SparkContext {
   uid: string | undefined;
+  /** The caller's ID token says their address is verified. */
+  emailVerified?: boolean;
   data: unknown;
   /** Sends a progress chunk to a streaming caller (no-op otherwise). */
   emit: (chunk: SparkChunk) => void;
@@ -116,12 +119,15 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
     };
   }
 
+  const campaigns = await loadCampaigns(deps.cacheTtlMs);
   const settled = await settleSpark({
     uid,
     requestId,
     period,
     nowMs: now(),
     estimateTokens: estimate,
+    campaigns,
+    emailVerified: ctx.emailVerified,
     build: (holdTokens) =>
       buildRecords(
         {
