@@ -164,3 +164,56 @@ function parseConfigSafely(raw: unknown): string {
     return String(error);
   }
 }
+
+describe("budget degrade and alert settings", () => {
+  it("defaults to pausing free users at the budget, no alert e-mails, tuned alert limits", () => {
+    expect(DEFAULT_APP_CONFIG.degradeAction).toBe("pause-free");
+    expect(DEFAULT_APP_CONFIG.degradeModel).toBeNull();
+    expect(DEFAULT_APP_CONFIG.alertEmails).toEqual([]);
+    expect(DEFAULT_APP_CONFIG.alerts.providerFailuresInARow).toBe(5);
+    expect(DEFAULT_APP_CONFIG.alerts.errorRateMinRequests).toBe(20);
+  });
+
+  it("reads a document saved before degradeAction: pauseFreeAtBudget false keeps going", () => {
+    expect(parseAppConfig({ pauseFreeAtBudget: false }).degradeAction).toBe("none");
+    expect(parseAppConfig({ pauseFreeAtBudget: true }).degradeAction).toBe("pause-free");
+    const both = { pauseFreeAtBudget: false, degradeAction: "cache-only" };
+    expect(parseAppConfig(both).degradeAction).toBe("cache-only");
+    expect(parseAppConfig({ pauseFreeAtBudget: false })).not.toHaveProperty("pauseFreeAtBudget");
+  });
+
+  it("merges a partial alerts object over the default limits", () => {
+    const config = parseAppConfig({ alerts: { providerFailuresInARow: 3 } });
+    expect(config.alerts).toEqual({ ...DEFAULT_APP_CONFIG.alerts, providerFailuresInARow: 3 });
+  });
+
+  it("refuses an unknown degrade action", () => {
+    expect(parseConfigSafely({ degradeAction: "stop-everything" })).toMatch(/degradeAction/);
+  });
+
+  it("needs a price and settings for a chosen degrade model", () => {
+    expect(parseConfigSafely({ degradeModel: "gpt-9-pico" })).toMatch(
+      /has no price for gpt-9-pico/,
+    );
+    expect(parseAppConfig({ degradeModel: "gpt-6-luna" }).degradeModel).toBe("gpt-6-luna");
+  });
+
+  it("takes up to 10 distinct valid alert e-mail addresses", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `ops${i}@example.com`);
+    expect(parseAppConfig({ alertEmails: ten }).alertEmails).toEqual(ten);
+    expect(parseConfigSafely({ alertEmails: [...ten, "ops10@example.com"] })).toMatch(
+      /alertEmails/,
+    );
+    expect(parseConfigSafely({ alertEmails: ["not an address"] })).toMatch(
+      /alertEmails\[0\]: must be an e-mail address/,
+    );
+    expect(parseConfigSafely({ alertEmails: ["a@example.com", "A@example.com"] })).toMatch(/twice/);
+  });
+
+  it("refuses alert limits out of range", () => {
+    expect(parseConfigSafely({ alerts: { spendSpikeFactor: 0.5 } })).toMatch(
+      /alerts\.spendSpikeFactor/,
+    );
+    expect(parseConfigSafely({ alerts: { errorRateSpike: 0 } })).toMatch(/alerts\.errorRateSpike/);
+  });
+});

@@ -31,6 +31,13 @@ export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 export const PLAN_IDS = ["free", "pro"] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
 
+/**
+ * What happens to free users once the month's spend reaches the budget (pro users are never
+ * degraded): refused, answered by `degradeModel`, answered only from the brief cache, or nothing.
+ */
+export const DEGRADE_ACTIONS = ["pause-free", "cheaper-model", "cache-only", "none"] as const;
+export type DegradeAction = (typeof DEGRADE_ACTIONS)[number];
+
 const modelName = z
   .string()
   .trim()
@@ -69,7 +76,29 @@ function appConfigSchema(strict: boolean) {
     aiPaused: z.boolean(),
     monthlyBudgetUsd: z.number().nonnegative(),
     budgetAlertThresholds: z.array(z.number().gt(0).max(2)).max(10),
-    pauseFreeAtBudget: z.boolean(),
+    degradeAction: z.enum(DEGRADE_ACTIONS),
+    /** The model free users get at the budget under "cheaper-model"; null = models.fallback. */
+    degradeModel: modelName.nullable(),
+    /** Who is e-mailed each new alert (through the Trigger Email extension's mail collection). */
+    alertEmails: z
+      .array(z.email({ error: "must be an e-mail address" }).max(254))
+      .max(10)
+      .refine((list) => new Set(list.map((e) => e.toLowerCase())).size === list.length, {
+        error: "must not list an address twice",
+      }),
+    /** When the operational alerts fire (alerts.ts). */
+    alerts: obj({
+      /** Settled requests in a row that ended in provider errors. */
+      providerFailuresInARow: positiveInt(1_000),
+      /** A user's cost today at least this many times their usual day's… */
+      spendSpikeFactor: z.number().min(1).max(1_000),
+      /** …and at least this much (USD). */
+      spendSpikeMinUsd: z.number().nonnegative().max(10_000),
+      /** Today's error share above the trailing 7 days' by at least this (0.2 = 20 points)… */
+      errorRateSpike: z.number().gt(0).max(1),
+      /** …on at least this many requests today. */
+      errorRateMinRequests: positiveInt(1_000_000),
+    }),
     holdTtlSeconds: z
       .number()
       .int()
@@ -116,6 +145,21 @@ function appConfigSchema(strict: boolean) {
         code: "custom",
         path: ["timeouts", "idleMs"],
         message: "must not exceed deadlineMs",
+      });
+    }
+    const degradeModel = config.degradeModel;
+    if (degradeModel !== null && !Object.hasOwn(config.pricing, degradeModel)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["pricing"],
+        message: `has no price for ${degradeModel}`,
+      });
+    }
+    if (degradeModel !== null && !Object.hasOwn(config.modelSettings, degradeModel)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["modelSettings"],
+        message: `has no settings for ${degradeModel}`,
       });
     }
     const thresholds = config.budgetAlertThresholds;
@@ -179,7 +223,18 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   aiPaused: false,
   monthlyBudgetUsd: 100,
   budgetAlertThresholds: [0.5, 0.8, 1],
-  pauseFreeAtBudget: true,
+  degradeAction: "pause-free",
+  degradeModel: null,
+  alertEmails: [],
+  // A free month is worth about $0.03 of model time and a heavy pro month about $1, so $0.05 in
+  // one day at 5× the account's usual active day is worth a look.
+  alerts: {
+    providerFailuresInARow: 5,
+    spendSpikeFactor: 5,
+    spendSpikeMinUsd: 0.05,
+    errorRateSpike: 0.2,
+    errorRateMinRequests: 20,
+  },
   holdTtlSeconds: 600,
   promptVersion: PROMPT_VERSION,
   retry: { maxAttempts: 3, baseMs: 500, maxMs: 8_000 },
@@ -211,7 +266,9 @@ export function parseAppConfig(raw: unknown): AppConfig {
   if (!isPlainObject(raw)) throw new AppConfigError("config/app is invalid: it must be an object.");
   const forbidden = findForbiddenKey(raw);
   if (forbidden) throw new AppConfigError(`config/app is invalid: "${forbidden}" is not allowed.`);
-  const { pricing, modelSettings, ...rest } = raw;
+  const { pricing, modelSettings, pauseFreeAtBudget, ...rest } = raw;
+  // Documents saved before `degradeAction` said "keep going at the budget" this way.
+  if (pauseFreeAtBudget === false && rest.degradeAction === undefined) rest.degradeAction = "none";
   const merged = mergeOver(DEFAULT_APP_CONFIG, rest, 3) as Record<string, unknown>;
   merged.pricing = mergeOver(DEFAULT_APP_CONFIG.pricing, pricing ?? {}, 1);
   merged.modelSettings = mergeOver(DEFAULT_APP_CONFIG.modelSettings, modelSettings ?? {}, 1);

@@ -20,6 +20,8 @@ export * from "./errors.js";
 export * from "./config.js";
 export * from "./configChange.js";
 export * from "./budget.js";
+export * from "./alerts.js";
+export * from "./alertMail.js";
 export * from "./fixtures/badSparkRequests.js";
 export * from "./fixtures/sampleIdea.js";
 export * from "./admin.js";
