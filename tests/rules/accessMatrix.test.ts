@@ -26,6 +26,7 @@ import {
 import {
   appConfigDoc,
   campaignDoc,
+  configChangeDoc,
   eventDoc,
   PERIOD,
   profileCreate,
@@ -75,6 +76,7 @@ const SEED: Record<string, DocumentData> = {
   "rollups/2026-12-02/shards/0": { requests: 3 },
   "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
   "config/app": appConfigDoc(),
+  "configChanges/ch1": configChangeDoc(),
 };
 
 const SPECS: CollectionSpec[] = [
@@ -185,13 +187,16 @@ const SPECS: CollectionSpec[] = [
     list: (db) => collection(db, "config"),
     create: { path: "config/app", data: () => appConfigDoc() },
     update: { aiPaused: true },
-    allowed: {
-      get: ["owner", "other user", "admin"],
-      list: adminOnly,
-      create: adminOnly,
-      update: adminOnly,
-      delete: adminOnly,
-    },
+    // Admins too change it only through the adminUpdateConfig callable.
+    allowed: { ...readOnly(adminOnly), get: ["owner", "other user", "admin"] },
+  },
+  {
+    name: "configChanges/{id}",
+    path: "configChanges/ch1",
+    list: (db) => collection(db, "configChanges"),
+    create: { path: "configChanges/ch2", data: () => configChangeDoc() },
+    update: { changedKeys: [] },
+    allowed: readOnly(adminOnly),
   },
 ];
 

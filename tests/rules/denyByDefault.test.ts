@@ -9,6 +9,7 @@ const PATHS = [
   "unlisted/existing",
   "users/alice/drafts/existing",
   "config/app/history/existing",
+  "configChanges/c1/notes/existing",
   "budgets/2026-11",
 ];
 
