@@ -4,6 +4,8 @@
 import {
   aiAvailability,
   buildSparkPrompt,
+  configForMode,
+  degradeModelOf,
   DomainError,
   estimateHoldTokens,
   estimatePromptTokens,
@@ -58,7 +60,10 @@ export interface SparkDeps {
 /** Tokens to hold: the prompt plus the largest answer either model may write. */
 function holdEstimate(config: AppConfig, brief: SparkBrief): number {
   const prompt = estimatePromptTokens(buildSparkPrompt(brief));
-  const output = [config.models.primary, config.models.fallback].map((model) =>
+  const models = [config.models.primary, config.models.fallback];
+  // A free user at the budget may be answered by the degrade model instead.
+  if (config.degradeAction === "cheaper-model") models.push(degradeModelOf(config));
+  const output = models.map((model) =>
     maxOutputTokensFor(
       brief.count,
       config.maxOutputTokens,
@@ -98,14 +103,27 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
 
   const spent = await monthSpendUsd(period, deps.cacheTtlMs);
   const availability = aiAvailability({ config, plan: reservation.plan, monthSpentUsd: spent });
-  if (!availability.ok) {
+  // At the budget under "cache-only", a brief the cache cannot answer is refused like a pause.
+  const cacheOnlyMiss =
+    availability.ok && availability.mode === "cache-only" && !(await cachedAnswer(config, brief));
+  if (!availability.ok || cacheOnlyMiss) {
     await abandonReservation(uid, period, requestId, now());
-    throw new DomainError(availability.kind);
+    throw new DomainError(availability.ok ? "budget-exhausted" : availability.kind);
   }
+  const cacheOnly = availability.mode === "cache-only";
 
   let outcome: Outcome;
   try {
-    outcome = await answer({ ctx, deps, config, brief, uid, startedAt, now });
+    outcome = await answer({
+      ctx,
+      deps,
+      config: configForMode(config, availability.mode),
+      brief,
+      uid,
+      startedAt,
+      now,
+      cacheOnly,
+    });
   } catch (error) {
     // A bug or an unforeseen failure: still settle (as an error) so the hold is released.
     logger.error("spark failed unexpectedly", { requestId, error: String(error) });
@@ -174,6 +192,21 @@ interface AnswerInput {
   uid: string;
   startedAt: number;
   now: () => number;
+  /** The budget allows answers from the brief cache only (no model call). */
+  cacheOnly: boolean;
+}
+
+/** The brief cache's key for `brief`, or null when such a brief is not cached. */
+async function briefCacheKey(config: AppConfig, brief: SparkBrief): Promise<string | null> {
+  if (!config.cacheEnabled || !isCacheable(brief)) return null;
+  return sparkCacheKey({ model: config.models.primary, promptVersion: PROMPT_VERSION, brief });
+}
+
+/** Whether the cache holds an answer with every idea the brief asks for. */
+async function cachedAnswer(config: AppConfig, brief: SparkBrief): Promise<boolean> {
+  const key = await briefCacheKey(config, brief);
+  const hit = key ? await lookupCachedIdeas(key, Date.now()) : null;
+  return hit !== null && hit.ideas.length === brief.count;
 }
 
 /** Moderation, then the cache, then the model: how the request ended, every call included. */
@@ -203,14 +236,7 @@ async function answer(input: AnswerInput): Promise<Outcome> {
     return failed(moderation.attempts, "error", "provider-unavailable");
   }
 
-  const cacheKey =
-    config.cacheEnabled && isCacheable(brief)
-      ? await sparkCacheKey({
-          model: config.models.primary,
-          promptVersion: PROMPT_VERSION,
-          brief,
-        })
-      : null;
+  const cacheKey = await briefCacheKey(config, brief);
   const hit = cacheKey ? await lookupCachedIdeas(cacheKey, Date.now()) : null;
   if (hit && hit.ideas.length === brief.count) {
     hit.ideas.forEach((idea, index) => ctx.emit({ type: "idea", index, idea }));
@@ -222,6 +248,8 @@ async function answer(input: AnswerInput): Promise<Outcome> {
       ideas: hit.ideas,
     };
   }
+  // The entry the budget check found expired since: still no model call at the budget.
+  if (input.cacheOnly) return failed(moderation.attempts, "refused", "budget-exhausted");
 
   ctx.emit({ type: "status", phase: "thinking" });
   const generated = await generateIdeas({
