@@ -34,6 +34,7 @@ import {
   sparkDoc,
   storedProfile,
   usageDoc,
+  visitorDoc,
 } from "./fixtures.js";
 
 const OPERATIONS = ["get", "list", "create", "update", "delete"] as const;
@@ -69,6 +70,7 @@ const SEED: Record<string, DocumentData> = {
   [`quotas/${uid}_${PERIOD}`]: quotaDoc(uid),
   "usage/r1": usageDoc(uid),
   "events/e1": eventDoc(uid),
+  "visitors/v1": visitorDoc(),
   "campaigns/c1": campaignDoc(),
   "rollups/2026-11-25": { day: "2026-11-25", signups: 3, sparks: 40, costUsd: 0.42 },
   "alerts/a1": { period: PERIOD, threshold: 0.8, spendUsd: 80, at: Date.now() },
@@ -122,10 +124,18 @@ const SPECS: CollectionSpec[] = [
     name: "events/{id}",
     path: "events/e1",
     list: (db) => collection(db, "events"),
-    // Each signed-in person records their own event; signed-out visitors only landing_view.
+    // Only the track callable records events; even an event of one's own is refused.
     create: { path: "events/e2", data: (person) => eventDoc(person?.uid ?? null) },
     update: { props: {} },
-    allowed: { ...readOnly(adminOnly), create: ["owner", "other user", "admin"] },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "visitors/{id}",
+    path: "visitors/v1",
+    list: (db) => collection(db, "visitors"),
+    create: { path: "visitors/v2", data: () => visitorDoc() },
+    update: { recent: [] },
+    allowed: readOnly(nobody),
   },
   {
     name: "campaigns/{id}",

@@ -11,6 +11,8 @@ const PATHS = [
   "config/app/history/existing",
   "configChanges/c1/notes/existing",
   "budgets/2026-11",
+  "events/e1/notes/existing",
+  "visitors/v1/history/existing",
 ];
 
 describe("a path no rule mentions", () => {

@@ -1,177 +1,131 @@
-// events/{id}: first-party analytics. Clients only create, in a strict and size-limited shape,
-// carrying their own uid or none; signed-out visitors may record only `landing_view`.
-import { doc, setDoc, type DocumentData } from "firebase/firestore";
+// events/{id} and visitors/{id}: written only by the `track` callable (Admin SDK). No client —
+// signed out, anonymous, signed in or admin — creates, changes or deletes an event, however well
+// shaped; only admins read events; nobody reads or writes the visitors' rate-limit documents.
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  setDoc,
+  updateDoc,
+  type DocumentData,
+} from "firebase/firestore";
 import { describe } from "vitest";
 import {
-  OTHER,
   OWNER,
+  ROLES,
   ruleCases,
   useRulesHarness,
+  type RuleCase,
   type RulesHarness,
   type TestFirestore,
 } from "../support/rulesHarness.js";
-import { eventDoc, omit } from "./fixtures.js";
+import { eventDoc, visitorDoc } from "./fixtures.js";
 
-const rules = useRulesHarness("events/{id}");
-const HOUR = 3_600_000;
-const EVENT_NAMES = [
-  "landing_view",
-  "signup",
-  "spark_submitted",
-  "spark_completed",
-  "quota_reached",
-  "upgrade_clicked",
-  "install_prompted",
-  "installed",
+const rules = useRulesHarness("events/{id}, visitors/{id}");
+const VISITOR_ID = "0f3c9a7be2d14c5f8a6b1c2d3e4f5a6b";
+
+type Client = { label: string; db: (h: RulesHarness) => TestFirestore };
+const CLIENTS: Client[] = [
+  ...ROLES.map((role) => ({ label: role, db: (h: RulesHarness) => h.as(role) })),
+  { label: "anonymous user", db: (h: RulesHarness) => h.anonymous() },
 ];
+const uidOf = (label: string) =>
+  ({ owner: OWNER.uid, "other user": "bob", admin: "root", "anonymous user": "anon-1" })[label] ??
+  null;
 
-type Client = (h: RulesHarness) => TestFirestore;
-const owner: Client = (h) => h.as("owner");
-const signedOut: Client = (h) => h.as("signed-out visitor");
-const anonymous: Client = (h) => h.anonymous();
-const createAs = (client: Client, data: DocumentData) => (h: RulesHarness) =>
-  setDoc(doc(client(h), "events/e1"), data);
-const mine = (overrides: DocumentData) => eventDoc(OWNER.uid, overrides);
-const props = (count: number) =>
-  Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${i}`, `value ${i}`]));
-const landing = {
-  name: "landing_view",
-  attribution: {
-    utm_source: "ads",
-    ref: "friend",
-    landingPath: "/welcome",
-    capturedAt: Date.now(),
-  },
-};
+const landing = (uid: string | null): DocumentData =>
+  eventDoc(uid, { name: "landing_view", props: { path: "/welcome" }, campaignId: null });
 
-describe("events/{id} who may record", () => {
-  ruleCases(rules, [
-    ...EVENT_NAMES.map((name) => ({
-      name: `events/{id}: owner can record ${name}`,
-      allowed: true,
-      attempt: createAs(owner, mine({ name })),
-    })),
-    {
-      name: "events/{id}: a signed-in user can record an event without a uid",
-      allowed: true,
-      attempt: createAs(owner, eventDoc(null)),
-    },
-    {
-      name: "events/{id}: an anonymous user can record an event with their uid",
-      allowed: true,
-      attempt: createAs(anonymous, eventDoc("anon-1", { name: "install_prompted" })),
-    },
-    {
-      name: "events/{id}: an anonymous user can record landing_view without a uid",
-      allowed: true,
-      attempt: createAs(anonymous, eventDoc(null, landing)),
-    },
-    {
-      name: "events/{id}: a signed-out visitor can record landing_view with attribution",
-      allowed: true,
-      attempt: createAs(signedOut, eventDoc(null, landing)),
-    },
-    {
-      name: "events/{id}: a signed-out visitor cannot record any other event",
-      allowed: false,
-      attempt: createAs(signedOut, eventDoc(null, { name: "signup" })),
-    },
-    {
-      name: "events/{id}: a signed-out visitor cannot record landing_view with a uid",
-      allowed: false,
-      attempt: createAs(signedOut, eventDoc(OWNER.uid, landing)),
-    },
-    {
-      name: "events/{id}: a user cannot record an event under someone else's uid",
-      allowed: false,
-      attempt: createAs(owner, eventDoc(OTHER.uid)),
-    },
-    {
-      name: "events/{id}: an anonymous user cannot record an event under a real user's uid",
-      allowed: false,
-      attempt: createAs(anonymous, eventDoc(OWNER.uid)),
-    },
-    {
-      name: "events/{id}: owner cannot overwrite an existing event",
-      allowed: false,
-      seed: { "events/e1": mine({}) },
-      attempt: createAs(owner, mine({ name: "installed" })),
-    },
-  ]);
+describe("events/{id}", () => {
+  const seed = { "events/e1": eventDoc(OWNER.uid), "events/e2": landing(null) };
+  const cases: RuleCase[] = [];
+  for (const client of CLIENTS) {
+    const admin = client.label === "admin";
+    const own = eventDoc(uidOf(client.label));
+    cases.push(
+      {
+        name: `events/{id}: ${client.label} ${admin ? "can" : "cannot"} get an event`,
+        allowed: admin,
+        seed,
+        attempt: (h) => getDoc(doc(client.db(h), "events/e1")),
+      },
+      {
+        name: `events/{id}: ${client.label} ${admin ? "can" : "cannot"} list events`,
+        allowed: admin,
+        seed,
+        attempt: (h) => getDocs(collection(client.db(h), "events")),
+      },
+      {
+        name: `events/{id}: ${client.label} cannot create an event, even shaped as track stores it`,
+        allowed: false,
+        attempt: (h) => setDoc(doc(client.db(h), "events/e3"), own),
+      },
+      {
+        name: `events/{id}: ${client.label} cannot create a landing_view (track is the only way)`,
+        allowed: false,
+        attempt: (h) => setDoc(doc(client.db(h), "events/e4"), landing(null)),
+      },
+      {
+        name: `events/{id}: ${client.label} cannot forge a server-derived event`,
+        allowed: false,
+        attempt: (h) =>
+          setDoc(doc(client.db(h), "events/e5"), eventDoc(uidOf(client.label), { name: "signup" })),
+      },
+      {
+        name: `events/{id}: ${client.label} cannot change an event`,
+        allowed: false,
+        seed,
+        attempt: (h) => updateDoc(doc(client.db(h), "events/e2"), { campaignId: "spring" }),
+      },
+      {
+        name: `events/{id}: ${client.label} cannot delete an event`,
+        allowed: false,
+        seed,
+        attempt: (h) => deleteDoc(doc(client.db(h), "events/e1")),
+      },
+    );
+  }
+  ruleCases(rules, cases);
 });
 
-describe("events/{id} shape", () => {
-  ruleCases(
-    rules,
-    [
-      { name: "an unknown name", allowed: false, data: mine({ name: "purchase" }) },
-      { name: "an extra key", allowed: false, data: mine({ ip: "10.0.0.1" }) },
-      { name: "no props", allowed: false, data: omit(mine({}), "props") },
-      { name: "no uid", allowed: false, data: omit(mine({}), "uid") },
-      { name: "no time", allowed: false, data: omit(mine({}), "at") },
-      { name: "props that are not a map", allowed: false, data: mine({ props: "a=1" }) },
-      { name: "empty props", allowed: true, data: mine({ props: {} }) },
-      { name: "10 props", allowed: true, data: mine({ props: props(10) }) },
-      { name: "11 props", allowed: false, data: mine({ props: props(11) }) },
-      {
-        name: "a 200-character prop",
-        allowed: true,
-        data: mine({ props: { ...props(9), p9: "x".repeat(200) } }),
-      },
-      {
-        name: "a 200-emoji prop (emoji count once)",
-        allowed: true,
-        data: mine({ props: { topic: "🎉".repeat(200) } }),
-      },
-      {
-        name: "a huge prop (201 characters)",
-        allowed: false,
-        data: mine({ props: { ...props(9), p9: "x".repeat(201) } }),
-      },
-      {
-        name: "a huge prop in first key position",
-        allowed: false,
-        data: mine({ props: { a: "x".repeat(5000) } }),
-      },
-      { name: "a nested prop", allowed: false, data: mine({ props: { nested: { a: 1 } } }) },
-      { name: "a list prop", allowed: false, data: mine({ props: { ideas: [1, 2] } }) },
-      {
-        name: "a 41-character prop key",
-        allowed: false,
-        data: mine({ props: { ["k".repeat(41)]: 1 } }),
-      },
-      {
-        name: "number and bool props",
-        allowed: true,
-        data: mine({ props: { count: 5, ratio: 0.5, offline: true } }),
-      },
-      {
-        name: "a time 1 hour ago (sent after being offline)",
-        allowed: true,
-        data: mine({ at: Date.now() - HOUR }),
-      },
-      { name: "a time 25 hours ago", allowed: false, data: mine({ at: Date.now() - 25 * HOUR }) },
-      {
-        name: "a time 10 minutes ahead",
-        allowed: false,
-        data: mine({ at: Date.now() + 10 * 60_000 }),
-      },
-      { name: "a time as text", allowed: false, data: mine({ at: new Date().toISOString() }) },
-      { name: "null attribution", allowed: true, data: mine({ attribution: null }) },
-      {
-        name: "an unknown attribution key",
-        allowed: false,
-        data: mine({ attribution: { ...landing.attribution, fbclid: "x" } }),
-      },
-      {
-        name: "a 101-character utm_campaign",
-        allowed: false,
-        data: mine({ attribution: { ...landing.attribution, utm_campaign: "c".repeat(101) } }),
-      },
-    ].map(({ name, allowed, data }) => ({
-      name: `events/{id}: owner ${allowed ? "can" : "cannot"} record an event with ${name}`,
-      allowed,
-      attempt: createAs(owner, data),
-    })),
-  );
+describe("visitors/{id}", () => {
+  const seed = {
+    [`visitors/${VISITOR_ID}`]: visitorDoc(),
+    [`visitors/uid:${OWNER.uid}`]: visitorDoc(),
+  };
+  const cases: RuleCase[] = [];
+  for (const client of CLIENTS) {
+    for (const path of [`visitors/${VISITOR_ID}`, `visitors/uid:${uidOf(client.label) ?? "x"}`]) {
+      const name = (operation: string) => `${path}: ${client.label} cannot ${operation}`;
+      cases.push(
+        {
+          name: name("get"),
+          allowed: false,
+          seed,
+          attempt: (h) => getDoc(doc(client.db(h), path)),
+        },
+        {
+          name: name("create or overwrite (resetting its own rate limit)"),
+          allowed: false,
+          seed,
+          attempt: (h) => setDoc(doc(client.db(h), path), { recent: [], updatedAt: 0 }),
+        },
+        {
+          name: name("delete"),
+          allowed: false,
+          seed,
+          attempt: (h) => deleteDoc(doc(client.db(h), path)),
+        },
+      );
+    }
+    cases.push({
+      name: `visitors/{id}: ${client.label} cannot list`,
+      allowed: false,
+      seed,
+      attempt: (h) => getDocs(collection(client.db(h), "visitors")),
+    });
+  }
+  ruleCases(rules, cases);
 });

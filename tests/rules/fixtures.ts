@@ -86,15 +86,22 @@ export function usageDoc(uid: string): DocumentData {
   };
 }
 
-/** An event as the web app records it. */
+/** An event as the track callable stores it (EventDoc). */
 export function eventDoc(uid: string | null, overrides: DocumentData = {}): DocumentData {
   return {
-    name: "spark_submitted",
+    name: "upgrade_clicked",
     at: Date.now(),
     uid,
-    props: { tone: "bold", count: 5, offline: false },
+    visitorId: "0f3c9a7be2d14c5f8a6b1c2d3e4f5a6b",
+    props: { from: "usage", count: 5, offline: false },
+    campaignId: null,
     ...overrides,
   };
+}
+
+/** visitors/{id} as the track callable keeps it (recent event times). */
+export function visitorDoc(): DocumentData {
+  return { recent: [Date.now() - 1_000], updatedAt: Date.now() - 1_000 };
 }
 
 export function campaignDoc(overrides: DocumentData = {}): DocumentData {
