@@ -13,6 +13,7 @@ const quietFunctionLogs = (log: string) =>
 
 /** Emulator suites that write config/app, which every function call of every suite reads. */
 const CONFIG_WRITERS = [
+  "tests/integration/adminUpdateConfig.test.ts",
   "tests/integration/sparkBurst.test.ts",
   "tests/integration/sparkFaults.test.ts",
   "tests/integration/sparkHappyPath.test.ts",
