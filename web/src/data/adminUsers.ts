@@ -2,13 +2,7 @@
 // prefix search), their quota documents for a period in one query per page, the heaviest users
 // of a period, one user's months and recent requests, and whole-collection reads for exports.
 // Only the lazily loaded admin area imports this; rules let admins alone list these collections.
-import {
-  QuotaDoc,
-  UsageRecord,
-  UserGrowth,
-  UserProfile,
-  quotaDocId,
-} from "@ideaspark/domain";
+import { QuotaDoc, UsageRecord, UserGrowth, UserProfile, quotaDocId } from "@ideaspark/domain";
 import {
   collection,
   doc,
