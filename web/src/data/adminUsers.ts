@@ -2,7 +2,14 @@
 // prefix search), their quota documents for a period in one query per page, the heaviest users
 // of a period, one user's months and recent requests, and whole-collection reads for exports.
 // Only the lazily loaded admin area imports this; rules let admins alone list these collections.
-import { QuotaDoc, UsageRecord, UserGrowth, UserProfile, quotaDocId } from "@ideaspark/domain";
+import {
+  QuotaDoc,
+  USER_ROLES,
+  UsageRecord,
+  UserGrowth,
+  UserProfile,
+  quotaDocId,
+} from "@ideaspark/domain";
 import {
   collection,
   doc,
@@ -23,7 +30,7 @@ import { parseDocs } from "./history";
 
 /** users/{uid} as the admin area reads it: the profile plus role and growth (functions write). */
 export const AdminUserDoc = UserProfile.extend({
-  role: z.enum(["admin", "user"]).default("user"),
+  role: z.enum(USER_ROLES).default("member"),
   growth: UserGrowth.prefault({}),
 });
 export type AdminUserDoc = z.infer<typeof AdminUserDoc>;
