@@ -13,3 +13,4 @@ export { exportMyData } from "./account/exportMyData.js";
 export { deleteMyAccount } from "./account/deleteMyAccount.js";
 export { track } from "./events/track.js";
 export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";
+export { evaluateAlertsSchedule } from "./alerts/evaluateAlertsSchedule.js";

@@ -11,6 +11,7 @@ import {
   providerHealth,
   spendSpike,
   spendSpikeAlert,
+  spendSpikeAlertId,
   type StoredBudgetAlert,
 } from "./alerts.js";
 import { DEFAULT_APP_CONFIG } from "./config.js";
@@ -92,6 +93,11 @@ describe("planBudgetAlerts", () => {
       ["budget-2026-12-100", null, 2],
     ]);
     expect(result.create.map((c) => c.id)).toEqual(["budget-2026-12-50", "budget-2026-12-80"]);
+  });
+
+  it("counts a threshold reached exactly, whatever floating point makes of the product", () => {
+    const result = plan(110, [], { monthlyBudgetUsd: 100, budgetAlertThresholds: [1.1] });
+    expect(result.create.map((c) => c.id)).toEqual(["budget-2026-12-110"]);
   });
 
   it("resolves last month's open alerts when a new month starts", () => {
@@ -213,6 +219,7 @@ describe("spendSpike", () => {
       nowMs: NOW,
     });
     expect(id).toBe("spend-spike-2026-12-02-u1");
+    expect(() => spendSpikeAlertId(today, "a/b")).toThrow(/without '\/'/);
     expect(alert).toMatchObject({ kind: "spend-spike", uid: "u1", data: { day: today } });
     expect(alert.message).toMatch(
       /ada@example\.com \(u1\) has cost \$0\.30.*12\.0× their usual \$0\.03/,

@@ -127,7 +127,9 @@ export function planBudgetAlerts(input: {
 }): BudgetAlertPlan {
   const { period, spentUsd, config, existing, nowMs } = input;
   const budgetUsd = config.monthlyBudgetUsd;
-  const crossed = (t: number) => budgetUsd > 0 && spentUsd >= t * budgetUsd;
+  // Compared in micro-dollars: 1.1 × $100 is 110.00000000000001 in floating point.
+  const crossed = (t: number) =>
+    budgetUsd > 0 && Math.round(spentUsd * 1e6) >= Math.round(t * budgetUsd * 1e6);
   const byId = new Map(existing.map((a) => [a.id, a]));
   const plan: BudgetAlertPlan = { create: [], reopen: [], resolve: [] };
   for (const threshold of config.budgetAlertThresholds.filter(crossed)) {
@@ -265,6 +267,11 @@ export function spendSpike(input: {
 }
 
 /** `spend-spike-{day}-{uid}`: once per account per day. */
+export function spendSpikeAlertId(day: string, uid: string): string {
+  if (!uid || uid.includes("/")) throw new RangeError("spend-spike alerts need a uid without '/'");
+  return `spend-spike-${day}-${uid}`;
+}
+
 export function spendSpikeAlert(input: {
   uid: string;
   email: string | null;
@@ -273,14 +280,13 @@ export function spendSpikeAlert(input: {
   nowMs: number;
 }): AlertWrite {
   const { uid, email, day, figures, nowMs } = input;
-  if (!uid || uid.includes("/")) throw new RangeError("spendSpikeAlert needs a uid without '/'");
   const who = email ? `${email} (${uid})` : uid;
   const usual =
     figures.usualDailyUsd > 0
       ? `about ${(figures.todayUsd / figures.usualDailyUsd).toFixed(1)}× their usual ${usd(figures.usualDailyUsd)} a day`
       : "with no earlier spend on record";
   return {
-    id: `spend-spike-${day}-${uid}`,
+    id: spendSpikeAlertId(day, uid),
     alert: {
       kind: "spend-spike",
       severity: "warning",
