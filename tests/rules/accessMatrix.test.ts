@@ -63,6 +63,29 @@ const readOnly = (readers: Role[]) => ({
   delete: nobody,
 });
 
+/** An alerts/{id} document as functions raise it (alerts.ts). */
+function alertDoc(threshold: number): DocumentData {
+  return {
+    kind: "budget",
+    severity: threshold >= 1 ? "critical" : "warning",
+    title: `AI budget ${threshold * 100} % reached (${PERIOD})`,
+    message: "AI spend is close to the budget.",
+    period: PERIOD,
+    threshold,
+    createdAt: Date.now(),
+    resolvedAt: null,
+    data: { spentUsd: 80, budgetUsd: 100 },
+  };
+}
+
+/** A mail/{id} document in the Trigger Email extension's shape (alertMail.ts). */
+function mailDoc(): DocumentData {
+  return {
+    to: ["ops@example.com"],
+    message: { subject: "[IdeaSpark Warning] AI budget", text: "Spend.", html: "<p>Spend.</p>" },
+  };
+}
+
 // Every document of the world the matrix runs in: each collection has one of the owner's docs.
 const SEED: Record<string, DocumentData> = {
   [`users/${uid}`]: storedProfile(OWNER),
@@ -73,7 +96,8 @@ const SEED: Record<string, DocumentData> = {
   "visitors/v1": visitorDoc(),
   "campaigns/c1": campaignDoc(),
   "rollups/2026-11-25": { day: "2026-11-25", signups: 3, sparks: 40, costUsd: 0.42 },
-  "alerts/a1": { period: PERIOD, threshold: 0.8, spendUsd: 80, at: Date.now() },
+  "alerts/a1": alertDoc(0.8),
+  "mail/m1": mailDoc(),
   [`budgets/${PERIOD}/shards/0`]: { spendUsd: 1.25 },
   "rollups/2026-12-02/shards/0": { requests: 3 },
   "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
@@ -163,8 +187,17 @@ const SPECS: CollectionSpec[] = [
     name: "alerts/{id}",
     path: "alerts/a1",
     list: (db) => collection(db, "alerts"),
-    create: { path: "alerts/a2", data: () => ({ period: PERIOD, threshold: 1 }) },
-    update: { threshold: 0.5 },
+    create: { path: "alerts/a2", data: () => alertDoc(1) },
+    update: { resolvedAt: Date.now() },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    // Alert e-mails: functions write them, the Trigger Email extension sends them.
+    name: "mail/{id}",
+    path: "mail/m1",
+    list: (db) => collection(db, "mail"),
+    create: { path: "mail/m2", data: () => mailDoc() },
+    update: { to: ["someone-else@example.com"] },
     allowed: readOnly(adminOnly),
   },
   {

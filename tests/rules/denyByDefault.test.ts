@@ -13,6 +13,8 @@ const PATHS = [
   "budgets/2026-11",
   "events/e1/notes/existing",
   "visitors/v1/history/existing",
+  "mail/m1/attachments/existing",
+  "alerts/a1/notes/existing",
 ];
 
 describe("a path no rule mentions", () => {
