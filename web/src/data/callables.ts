@@ -5,11 +5,15 @@ import {
   AdminSetPlanResult,
   AdminSetRoleRequest,
   AdminSetRoleResult,
+  AdminUpdateConfigRequest,
+  AdminUpdateConfigResult,
   DeleteMyAccountRequest,
   DeleteMyAccountResult,
   ExportMyDataResult,
   HealthRequest,
   HealthResponse,
+  TrackRequest,
+  TrackResult,
 } from "@ideaspark/domain";
 import { httpsCallable } from "firebase/functions";
 import { functionsClient } from "./firebase";
@@ -38,6 +42,20 @@ export async function callAdminSetRole(request: AdminSetRoleRequest): Promise<Ad
   return AdminSetRoleResult.parse((await call(AdminSetRoleRequest.parse(request))).data);
 }
 
+/**
+ * Admins only: saves the whole configuration (config/app) and logs the change; refused when
+ * config/app was saved by someone else since `expectedUpdatedAt`.
+ */
+export async function callAdminUpdateConfig(
+  request: AdminUpdateConfigRequest,
+): Promise<AdminUpdateConfigResult> {
+  const call = httpsCallable<AdminUpdateConfigRequest, unknown>(
+    functionsClient(),
+    "adminUpdateConfig",
+  );
+  return AdminUpdateConfigResult.parse((await call(AdminUpdateConfigRequest.parse(request))).data);
+}
+
 /** Everything stored about the signed-in user (profile, sparks, usage, quotas). */
 export async function callExportMyData(): Promise<ExportMyDataResult> {
   const call = httpsCallable<Record<string, never>, unknown>(functionsClient(), "exportMyData", {
@@ -55,4 +73,14 @@ export async function callDeleteMyAccount(): Promise<DeleteMyAccountResult> {
   );
   const request = DeleteMyAccountRequest.parse({ confirm: "DELETE" });
   return DeleteMyAccountResult.parse((await call(request)).data);
+}
+
+const TRACK_TIMEOUT_MS = 10_000;
+
+/** Records one analytics event, signed in or not; `recorded` is false for an id already sent. */
+export async function callTrack(request: TrackRequest): Promise<TrackResult> {
+  const call = httpsCallable<TrackRequest, unknown>(functionsClient(), "track", {
+    timeout: TRACK_TIMEOUT_MS,
+  });
+  return TrackResult.parse((await call(TrackRequest.parse(request))).data);
 }

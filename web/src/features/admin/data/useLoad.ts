@@ -1,19 +1,22 @@
-// One-shot admin reads from a component: runs `load` for `key`, keeps the last answer for that
-// key only (a slow answer for an old key is dropped), and can be run again on demand.
-import { useCallback, useEffect, useRef, useState } from "react";
+// One-shot admin reads from a component: runs `load` for `key` (null: not yet, stays loading),
+// keeps the last answer for that key only (a slow answer for an old key is dropped), and can be
+// run again on demand.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 export type LoadState<T> =
   { status: "loading" } | { status: "ready"; data: T } | { status: "error"; error: Error };
 
+const LOADING = { status: "loading" } as const;
+
 export function useLoad<T>(
-  key: string,
+  key: string | null,
   load: () => Promise<T>,
 ): LoadState<T> & { reload: () => void } {
   const [run, setRun] = useState(0);
-  const [state, setState] = useState<{ key: string; run: number; value: LoadState<T> }>({
+  const [state, setState] = useState<{ key: string | null; run: number; value: LoadState<T> }>({
     key,
     run,
-    value: { status: "loading" },
+    value: LOADING,
   });
   // `load` is a fresh closure every render; the key says when it reads something else.
   const loader = useRef(load);
@@ -21,6 +24,7 @@ export function useLoad<T>(
     loader.current = load;
   });
   useEffect(() => {
+    if (key === null) return;
     let active = true;
     loader.current().then(
       (data) => active && setState({ key, run, value: { status: "ready", data } }),
@@ -40,7 +44,7 @@ export function useLoad<T>(
     };
   }, [key, run]);
   const reload = useCallback(() => setRun((n) => n + 1), []);
-  const value: LoadState<T> =
-    state.key === key && state.run === run ? state.value : { status: "loading" };
-  return { ...value, reload };
+  const value: LoadState<T> = state.key === key && state.run === run ? state.value : LOADING;
+  // Stable while nothing changes, so callers can memoise on it.
+  return useMemo(() => ({ ...value, reload }), [value, reload]);
 }

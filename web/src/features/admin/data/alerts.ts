@@ -1,0 +1,66 @@
+// alerts/{id}, raised by functions (budget thresholds, provider failures, spend spikes, error
+// rates) and read live by admins: the unresolved ones for the banner, the newest for the list.
+import { Alert } from "@ideaspark/domain";
+import {
+  collection,
+  limit,
+  onSnapshot,
+  orderBy,
+  query,
+  where,
+  type Query,
+} from "firebase/firestore";
+import { db } from "../../../data/firebase";
+import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
+
+export interface StoredAlert {
+  id: string;
+  alert: Alert;
+}
+
+/** Unresolved alerts are few (each fires once); more than this are summarised as a count. */
+export const MAX_UNRESOLVED = 50;
+const MAX_LISTED = 100;
+
+const newestFirst = (a: StoredAlert, b: StoredAlert) => b.alert.createdAt - a.alert.createdAt;
+
+function watch(
+  alerts: Query,
+  onNext: (alerts: Live<StoredAlert[]>) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  return onSnapshot(
+    alerts,
+    (snapshot) =>
+      onNext({
+        data: parseDocs(snapshot, Alert)
+          .map(({ id, value }) => ({ id, alert: value }))
+          .sort(newestFirst),
+        ...liveMeta(snapshot.metadata),
+      }),
+    onError,
+  );
+}
+
+/** Follows the alerts not resolved yet, newest first. */
+export function watchUnresolvedAlerts(
+  onNext: (alerts: Live<StoredAlert[]>) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  // Sorted here rather than by the query, so no composite index (resolvedAt, createdAt) is needed.
+  const unresolved = query(
+    collection(db(), "alerts"),
+    where("resolvedAt", "==", null),
+    limit(MAX_UNRESOLVED),
+  );
+  return watch(unresolved, onNext, onError);
+}
+
+/** Follows the newest alerts, resolved or not. */
+export function watchRecentAlerts(
+  onNext: (alerts: Live<StoredAlert[]>) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  const recent = query(collection(db(), "alerts"), orderBy("createdAt", "desc"), limit(MAX_LISTED));
+  return watch(recent, onNext, onError);
+}

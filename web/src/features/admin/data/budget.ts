@@ -1,0 +1,13 @@
+// Month-to-date AI spend as the budget counts it: the sum of budgets/{YYYY-MM}/shards/*.usd,
+// read as one sum() aggregation (one read whatever the number of shards).
+import { periodKey } from "@ideaspark/domain";
+import { collection, getAggregateFromServer, sum } from "firebase/firestore";
+import { db } from "../../../data/firebase";
+
+/** Provider spend (USD) recorded against `period`'s budget so far; 0 before the first request. */
+export async function loadMonthSpendUsd(period: string = periodKey(Date.now())): Promise<number> {
+  const snapshot = await getAggregateFromServer(collection(db(), "budgets", period, "shards"), {
+    usd: sum("usd"),
+  });
+  return snapshot.data().usd;
+}
