@@ -15,13 +15,13 @@ function fakeInstallPrompt(outcome: "accepted" | "dismissed") {
 describe("InstallButton", () => {
   it("stays hidden until the browser offers installation", () => {
     const target = new EventTarget();
-    render(<InstallButton store={createInstallStore(target)} />);
+    render(<InstallButton store={createInstallStore(target, vi.fn())} />);
     expect(screen.queryByTestId("install-button")).toBeNull();
   });
 
   it("appears on beforeinstallprompt, suppressing the browser's own infobar", () => {
     const target = new EventTarget();
-    render(<InstallButton store={createInstallStore(target)} />);
+    render(<InstallButton store={createInstallStore(target, vi.fn())} />);
     const event = fakeInstallPrompt("dismissed");
     act(() => {
       target.dispatchEvent(event);
@@ -30,9 +30,10 @@ describe("InstallButton", () => {
     expect(screen.getByTestId("install-button").textContent).toBe("Install app");
   });
 
-  it("opens the browser's install dialog once and then hides", async () => {
+  it("opens the browser's install dialog once, reports its outcome, and then hides", async () => {
     const target = new EventTarget();
-    const store = createInstallStore(target);
+    const report = vi.fn();
+    const store = createInstallStore(target, report);
     render(<InstallButton store={store} />);
     const event = fakeInstallPrompt("accepted");
     act(() => {
@@ -43,11 +44,13 @@ describe("InstallButton", () => {
     });
     expect(event.prompt).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId("install-button")).toBeNull();
+    expect(report).toHaveBeenCalledWith("install_prompted", { outcome: "accepted" });
   });
 
-  it("hides for good after appinstalled", () => {
+  it("hides for good after appinstalled, which is reported", () => {
     const target = new EventTarget();
-    const store = createInstallStore(target);
+    const report = vi.fn();
+    const store = createInstallStore(target, report);
     render(<InstallButton store={store} />);
     act(() => {
       target.dispatchEvent(fakeInstallPrompt("dismissed"));
@@ -57,5 +60,7 @@ describe("InstallButton", () => {
     });
     expect(screen.queryByTestId("install-button")).toBeNull();
     expect(store.getState().installed).toBe(true);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report).toHaveBeenCalledWith("installed");
   });
 });

@@ -5,7 +5,10 @@ import { authStore } from "../features/auth/authStore";
 import { authLoading, signedIn, signedOut } from "../test/authFakes";
 import { routes } from "./routes";
 
-vi.mock("../data/callables", () => ({ callHealth: () => Promise.resolve({ status: "ok" }) }));
+vi.mock("../data/callables", () => ({
+  callHealth: () => Promise.resolve({ status: "ok" }),
+  callTrack: () => Promise.resolve({ recorded: true }),
+}));
 vi.mock("../data/auth", async () => (await import("../test/authFakes")).fakeAuthModule);
 vi.mock("../data/profile", async () => (await import("../test/authFakes")).fakeProfileModule);
 

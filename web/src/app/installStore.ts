@@ -1,6 +1,9 @@
 // Install-to-home-screen state. `beforeinstallprompt` can fire before React mounts, so the
 // listeners are attached at module load (main.tsx imports this first) and the event is kept here.
+// Opening the install dialog (with its outcome) and the installation are reported as events.
+import type { EventProps } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
+import { trackEvent } from "../data/track";
 
 /** Chromium's install prompt event; not in lib.dom. */
 export interface BeforeInstallPromptEvent extends Event {
@@ -14,8 +17,11 @@ export interface InstallState {
   installed: boolean;
 }
 
+export type InstallReport = (name: "install_prompted" | "installed", props?: EventProps) => void;
+
 export function createInstallStore(
   target: Pick<Window, "addEventListener" | "removeEventListener"> = window,
+  report: InstallReport = trackEvent,
 ) {
   const store = createStore<InstallState>(() => ({ deferredPrompt: null, installed: false }));
   const onBeforeInstallPrompt = (event: Event) => {
@@ -23,7 +29,10 @@ export function createInstallStore(
     event.preventDefault();
     store.setState({ deferredPrompt: event as BeforeInstallPromptEvent });
   };
-  const onInstalled = () => store.setState({ deferredPrompt: null, installed: true });
+  const onInstalled = () => {
+    store.setState({ deferredPrompt: null, installed: true });
+    report("installed");
+  };
   target.addEventListener("beforeinstallprompt", onBeforeInstallPrompt);
   target.addEventListener("appinstalled", onInstalled);
 
@@ -34,6 +43,7 @@ export function createInstallStore(
     store.setState({ deferredPrompt: null });
     await prompt.prompt();
     const { outcome } = await prompt.userChoice;
+    report("install_prompted", { outcome });
     return outcome;
   }
 

@@ -7,6 +7,7 @@ import { routes } from "./routes";
 // The shell must never reach for the real Firebase SDK in unit tests.
 vi.mock("../data/callables", () => ({
   callHealth: () => Promise.resolve({ status: "ok" }),
+  callTrack: () => Promise.resolve({ recorded: true }),
 }));
 vi.mock("../data/auth", async () => (await import("../test/authFakes")).fakeAuthModule);
 vi.mock("../data/profile", async () => (await import("../test/authFakes")).fakeProfileModule);

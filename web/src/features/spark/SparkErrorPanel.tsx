@@ -4,6 +4,7 @@
 import type { SparkBrief } from "@ideaspark/domain";
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
+import { trackEvent } from "../../data/track";
 import { signInPathFor } from "../../lib/nextPath";
 import { authStore } from "../auth/authStore";
 import { formFromBrief } from "./briefForm";
@@ -94,7 +95,12 @@ export function SparkErrorPanel({ error, brief, onRetry }: Props) {
                 Quota used — resets on {reset}
               </p>
             )}
-            <Link className="button button-primary" to="/usage" data-testid="spark-upgrade">
+            <Link
+              className="button button-primary"
+              to="/usage"
+              data-testid="spark-upgrade"
+              onClick={() => trackEvent("upgrade_clicked", { from: "spark-quota" })}
+            >
               Upgrade
             </Link>
           </>

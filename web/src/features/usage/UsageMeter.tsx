@@ -1,5 +1,6 @@
 // This month's tokens against the plan's limit: numbers, a bar, when it resets and the plan.
 import { Link } from "react-router";
+import { trackEvent } from "../../data/track";
 import { formatDate, formatTokens } from "../../lib/format";
 import { meterState } from "../../lib/usageMeter";
 import { PLAN_NAMES } from "./plans";
@@ -54,7 +55,11 @@ export function UsageMeter({
             ? "You have reached this month's limit; new sparks wait until it resets."
             : `Only ${formatTokens(meter.remaining)} tokens left this month.`}{" "}
           {showUpgrade && summary.plan !== "pro" && (
-            <Link to="/usage#upgrade" data-testid="usage-upgrade-link">
+            <Link
+              to="/usage#upgrade"
+              data-testid="usage-upgrade-link"
+              onClick={() => trackEvent("upgrade_clicked", { from: "meter" })}
+            >
               See the Pro plan
             </Link>
           )}

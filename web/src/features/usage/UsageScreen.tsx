@@ -1,6 +1,7 @@
 // Tokens used against the plan limit this period, per day, the plan, and the upgrade path.
 import { useMemo } from "react";
 import { Link } from "react-router";
+import { trackEvent } from "../../data/track";
 import { bucketUsageByDay } from "../../lib/usageChart";
 import { meterState } from "../../lib/usageMeter";
 import { Screen } from "../../ui/Screen";
@@ -57,6 +58,7 @@ export function UsageScreen() {
                   className="button button-primary"
                   href="#upgrade"
                   data-testid="usage-upgrade-button"
+                  onClick={() => trackEvent("upgrade_clicked", { from: "usage" })}
                 >
                   Upgrade to Pro
                 </a>

@@ -1,9 +1,18 @@
 // Landing page for signed-out visitors. Campaign parameters (utm_* / ref) on this or any other
-// landing URL are stored by the shell (app/useSessionEffects.ts) to credit the sign-up.
-import { Link } from "react-router";
+// landing URL are stored by the shell (app/useSessionEffects.ts) to credit the sign-up; arriving
+// here also records a landing_view, credited to the campaign of this URL's parameters.
+import { useEffect } from "react";
+import { Link, useLocation } from "react-router";
+import { trackLanding } from "../../data/track";
 import { Screen } from "../../ui/Screen";
 
 export function WelcomeScreen() {
+  const location = useLocation();
+  useEffect(() => {
+    trackLanding({ pathname: location.pathname, search: location.search });
+    // Only the URL the visitor arrived with (trackLanding sends once per page load anyway).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <Screen
       title="Ideas on demand"
