@@ -22,8 +22,7 @@ export interface CampaignFormValues {
 export type CampaignFormErrors = Record<string, string>;
 
 export type CampaignFormResult =
-  | { ok: true; campaign: CampaignDoc }
-  | { ok: false; errors: CampaignFormErrors };
+  { ok: true; campaign: CampaignDoc } | { ok: false; errors: CampaignFormErrors };
 
 export const EMPTY_CAMPAIGN_FORM: CampaignFormValues = {
   name: "",

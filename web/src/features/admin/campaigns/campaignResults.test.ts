@@ -4,6 +4,7 @@ import {
   campaignResults,
   churnFromRollups,
   grossMargin,
+  periodDays,
   type CampaignSummary,
 } from "./campaignResults";
 
@@ -163,5 +164,15 @@ describe("churnFromRollups", () => {
 
   it("is unknown when nobody was active the month before", () => {
     expect(churnFromRollups(rollup({}), rollup({ returningUsers: 3 }))).toBeNull();
+  });
+});
+
+describe("periodDays", () => {
+  it("runs from the 1st to today in the current month, and to the last day of a past one", () => {
+    const now = Date.UTC(2026, 11, 3, 12);
+    expect(periodDays("2026-12", now)).toEqual(["2026-12-01", "2026-12-02", "2026-12-03"]);
+    expect(periodDays("2026-02", now)).toHaveLength(28);
+    expect(periodDays("2026-02", now).at(-1)).toBe("2026-02-28");
+    expect(periodDays("2027-01", now)).toEqual([]);
   });
 });

@@ -4,8 +4,12 @@
 import {
   ORGANIC,
   UNATTRIBUTED,
+  addDays,
   arpuUsd,
   cac,
+  dayKey,
+  daysBetween,
+  monthOfDay,
   ltvToCac,
   ltvUsd,
   paybackMonths,
@@ -61,7 +65,10 @@ export function grossMargin(revenueMicros: number, costMicros: number): number {
  * Monthly churn from two month-start rollups: 1 − returning(M) / monthly actives(M − 1), within
  * [0, 1]; null when nobody was active in M − 1.
  */
-export function churnFromRollups(previousMonthStart: DayRollup, monthStart: DayRollup): number | null {
+export function churnFromRollups(
+  previousMonthStart: DayRollup,
+  monthStart: DayRollup,
+): number | null {
   const before = previousMonthStart.monthActiveUsers;
   if (before === 0) return null;
   return Math.min(1, Math.max(0, 1 - monthStart.returningUsers / before));
@@ -190,4 +197,11 @@ export function campaignResults(input: {
       monthlyChurn,
     ),
   ];
+}
+
+/** The days of `period` up to the day of `nowMs` (UTC); none for a month still to come. */
+export function periodDays(period: string, nowMs: number): string[] {
+  const today = dayKey(nowMs);
+  const last = addDays(`${monthOfDay(addDays(`${period}-28`, 4))}-01`, -1);
+  return daysBetween(`${period}-01`, last < today ? last : today);
 }
