@@ -2,7 +2,7 @@
 // severe setting the banner's colour; it links to the full list.
 import { Link } from "react-router";
 import { formatDate } from "../../../lib/format";
-import { MAX_UNRESOLVED } from "../data/alerts";
+import { MAX_UNRESOLVED_ALERTS } from "../data/limits";
 import { SEVERITY_LABELS, kindLabel } from "./alertText";
 import { useUnresolvedAlerts } from "./useAlerts";
 
@@ -45,7 +45,7 @@ export function AlertBanner() {
       </ul>
       <Link to="/admin/alerts">
         {more > 0
-          ? `${more}${list.length >= MAX_UNRESOLVED ? " or more" : ""} more unresolved – see all alerts`
+          ? `${more}${list.length >= MAX_UNRESOLVED_ALERTS ? " or more" : ""} more unresolved – see all alerts`
           : "See all alerts"}
       </Link>
     </section>

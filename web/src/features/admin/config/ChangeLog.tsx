@@ -1,6 +1,6 @@
 // The newest configuration changes: who, when, and each changed key's value before and after.
 import { formatDate } from "../../../lib/format";
-import { CHANGE_LOG_LENGTH } from "../data/configChanges";
+import { CHANGE_LOG_LENGTH } from "../data/limits";
 import { keyChanges } from "./changeLog";
 import { useConfigChanges } from "./useConfigChanges";
 

@@ -12,15 +12,12 @@ import {
 } from "firebase/firestore";
 import { db } from "../../../data/firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
+import { MAX_LISTED_ALERTS, MAX_UNRESOLVED_ALERTS } from "./limits";
 
 export interface StoredAlert {
   id: string;
   alert: Alert;
 }
-
-/** Unresolved alerts are few (each fires once); more than this are summarised as a count. */
-export const MAX_UNRESOLVED = 50;
-const MAX_LISTED = 100;
 
 const newestFirst = (a: StoredAlert, b: StoredAlert) => b.alert.createdAt - a.alert.createdAt;
 
@@ -51,7 +48,7 @@ export function watchUnresolvedAlerts(
   const unresolved = query(
     collection(db(), "alerts"),
     where("resolvedAt", "==", null),
-    limit(MAX_UNRESOLVED),
+    limit(MAX_UNRESOLVED_ALERTS),
   );
   return watch(unresolved, onNext, onError);
 }
@@ -61,6 +58,10 @@ export function watchRecentAlerts(
   onNext: (alerts: Live<StoredAlert[]>) => void,
   onError: (error: Error) => void,
 ): Unsubscribe {
-  const recent = query(collection(db(), "alerts"), orderBy("createdAt", "desc"), limit(MAX_LISTED));
+  const recent = query(
+    collection(db(), "alerts"),
+    orderBy("createdAt", "desc"),
+    limit(MAX_LISTED_ALERTS),
+  );
   return watch(recent, onNext, onError);
 }

@@ -3,8 +3,7 @@ import { ConfigChange } from "@ideaspark/domain";
 import { collection, limit, onSnapshot, orderBy, query } from "firebase/firestore";
 import { db } from "../../../data/firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
-
-export const CHANGE_LOG_LENGTH = 20;
+import { CHANGE_LOG_LENGTH } from "./limits";
 
 export interface StoredConfigChange {
   id: string;
