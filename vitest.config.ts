@@ -11,9 +11,14 @@ import { defineConfig } from "vitest/config";
 const quietFunctionLogs = (log: string) =>
   /"severity":"(INFO|DEBUG|WARNING)"|OPENAI_INSUFFICIENT_QUOTA/.test(log) ? false : undefined;
 
-/** Emulator suites that write config/app, which every function call of every suite reads. */
+/**
+ * Emulator suites that write config/app, which every function call of every suite reads, or
+ * change state the whole app shares (alerts: evaluating them resolves any open alert that no
+ * longer holds, the admin banner's included).
+ */
 const CONFIG_WRITERS = [
   "tests/integration/adminUpdateConfig.test.ts",
+  "tests/integration/alerts.test.ts",
   "tests/integration/sparkBurst.test.ts",
   "tests/integration/sparkFaults.test.ts",
   "tests/integration/sparkHappyPath.test.ts",
