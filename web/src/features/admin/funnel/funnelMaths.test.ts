@@ -1,11 +1,6 @@
 import { EMPTY_ROLLUP, type DayRollup } from "@ideaspark/domain";
 import { describe, expect, it } from "vitest";
-import {
-  funnelSteps,
-  monthStartDays,
-  monthlyChurnRows,
-  weeklyRetention,
-} from "./funnelMaths";
+import { funnelSteps, monthStartDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
 
 const rollup = (fields: Partial<DayRollup>): DayRollup => ({ ...EMPTY_ROLLUP, ...fields });
 
