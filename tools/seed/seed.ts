@@ -1,6 +1,7 @@
 // Idempotent demo data for the emulators: demo accounts (one admin), their profiles, and a
-// little history (sparks, usage records, this period's quota). Every document is validated
-// with the domain schemas. Refuses to run unless both the Auth and Firestore emulators are set.
+// little history (sparks, usage records, this period's quota), then a demo business for the
+// admin area (tools/seed/demoBusiness.ts). Every document is validated with the domain schemas.
+// Refuses to run unless both the Auth and Firestore emulators are set.
 import { initializeApp, getApps } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
@@ -19,6 +20,7 @@ import {
   UserProfileCreate,
 } from "@ideaspark/domain";
 import { DEMO_SPARKS, DEMO_USERS, type DemoSpark, type DemoUser } from "./demoData.js";
+import { seedDemoBusiness } from "./writeDemoBusiness.js";
 
 export const DEMO_PROJECT_ID = "demo-ideaspark";
 
@@ -146,6 +148,16 @@ export async function seedDemoData(env: NodeJS.ProcessEnv = process.env): Promis
     const outcome = await upsertUser(user);
     lines.push(`${outcome} ${user.email}${user.admin ? " (admin)" : ""}`);
   }
+  const started = performance.now();
+  const { business, ...written } = await seedDemoBusiness();
+  lines.push(
+    `demo business ${business.today}: ${business.users.length} accounts, ` +
+      `${business.usage.length} requests, ${business.landings.length} landings, ` +
+      `${business.campaigns.length} campaigns, ${business.closedDays.size} closed days ` +
+      `(${written.documents} documents, ${written.deleted} stale deleted); today's rollup and ` +
+      `budget ${written.counted ? "counted" : "already counted"} ` +
+      `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   let sparks = 0;
   for (const demo of DEMO_SPARKS) if (await seedSpark(demo)) sparks++;
   lines.push(`${sparks} demo spark(s) added (${DEMO_SPARKS.length - sparks} already there)`);
