@@ -9,9 +9,9 @@ import { formatDate, formatTokens, formatUsd } from "../../../lib/format";
 import { EmptyState } from "../../../ui/EmptyState";
 import { Screen } from "../../../ui/Screen";
 import { useLoad } from "../data/useLoad";
-import { NONE, formatMicros, formatPeriod, recentPeriods } from "./adminFormat";
+import { NONE, acquisitionName, formatMicros, formatPeriod, recentPeriods } from "./adminFormat";
 import { UserActions } from "./UserActions";
-import { acquisitionName, useCampaignNames } from "./useUsersPage";
+import { useCampaignNames } from "./useUsersPage";
 import "./admin.css";
 
 const MONTHS = 6;

@@ -36,3 +36,14 @@ export function formatPeriod(period: string): string {
     timeZone: "UTC",
   }).format(Date.UTC(year, month - 1, 1));
 }
+
+/** "Organic", "Unattributed", a campaign's name, its id when it was deleted, or "—". */
+export function acquisitionName(
+  campaignId: string | null,
+  names: ReadonlyMap<string, string> | null,
+): string {
+  if (campaignId === null) return NONE;
+  if (campaignId === "organic") return "Organic";
+  if (campaignId === "unattributed") return "Unattributed";
+  return names?.get(campaignId) ?? campaignId;
+}

@@ -79,14 +79,3 @@ export function useCampaignNames() {
     return new Map(campaigns.map(({ id, campaign }: StoredCampaign) => [id, campaign.name]));
   });
 }
-
-/** "Organic", "Unattributed", a campaign's name, its id when it was deleted, or "—". */
-export function acquisitionName(
-  campaignId: string | null,
-  names: ReadonlyMap<string, string> | null,
-): string {
-  if (campaignId === null) return "—";
-  if (campaignId === "organic") return "Organic";
-  if (campaignId === "unattributed") return "Unattributed";
-  return names?.get(campaignId) ?? campaignId;
-}

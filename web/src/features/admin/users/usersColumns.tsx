@@ -4,9 +4,8 @@ import type { QuotaDoc } from "@ideaspark/domain";
 import { Link } from "react-router";
 import type { AdminUser } from "../../../data/adminUsers";
 import { formatDate, formatTokens } from "../../../lib/format";
-import { NONE, formatMicros } from "./adminFormat";
+import { NONE, acquisitionName, formatMicros } from "./adminFormat";
 import { adminColumns } from "./adminTable";
-import { acquisitionName } from "./useUsersPage";
 
 export interface UserRow extends AdminUser {
   quota: QuotaDoc | null;
