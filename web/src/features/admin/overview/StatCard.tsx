@@ -13,7 +13,7 @@ interface StatCardProps {
 
 export function StatCard({ label, value, raw, detail, tone = "ok", testId }: StatCardProps) {
   return (
-    <div className={`stat-card is-${tone}`} data-testid={testId}>
+    <div className={`stat-card is-${tone}`} data-testid={testId} data-tone={tone}>
       <p className="stat-label">{label}</p>
       <p className="stat-value" data-testid={`${testId}-value`} data-value={raw ?? undefined}>
         {value}

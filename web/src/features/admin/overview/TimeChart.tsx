@@ -132,7 +132,9 @@ export function TimeChart({ title, days, series, format, testId }: TimeChartProp
               <tr key={day} data-day={day}>
                 <th scope="row">{day}</th>
                 {series.map((line) => (
-                  <td key={line.label}>{format(line.values[index] ?? 0)}</td>
+                  <td key={line.label} data-value={line.values[index] ?? 0}>
+                    {format(line.values[index] ?? 0)}
+                  </td>
                 ))}
               </tr>
             ))}
