@@ -174,14 +174,16 @@ describe("providerHealth", () => {
 describe("spendSpike", () => {
   const limits = { spendSpikeFactor: 5, spendSpikeMinUsd: 0.05 };
   const today = "2026-12-02";
+  const days = (...keys: string[]): Record<string, true> =>
+    Object.fromEntries(keys.map((key) => [key, true] as const));
 
-  it("flags $0.30 today against a usual $0.02 per active day", () => {
-    // Before today: $0.04 over 2 active days this month, $0.06 over 3 days last month → $0.02.
+  it("flags $0.30 today against a usual $0.025 per active day", () => {
+    // Before today: $0.04 on Dec 1 and $0.06 over 3 days last month → $0.10 / 4 days.
     const quotas = [
-      { providerCostMicros: 340_000, activeDays: { "2026-12-01": true, [today]: true } as const },
+      { providerCostMicros: 340_000, activeDays: days("2026-12-01", today) },
       {
         providerCostMicros: 60_000,
-        activeDays: { "2026-11-20": true, "2026-11-21": true, "2026-11-30": true } as const,
+        activeDays: days("2026-11-20", "2026-11-21", "2026-11-30"),
       },
     ];
     // This month's $0.34 includes today's $0.30, leaving $0.04 for Dec 1.
@@ -192,20 +194,18 @@ describe("spendSpike", () => {
   });
 
   it("does not flag a steady heavy user or a day under the minimum", () => {
-    const steady = [
-      { providerCostMicros: 400_000, activeDays: { "2026-12-01": true, [today]: true } as const },
-    ];
+    const steady = [{ providerCostMicros: 400_000, activeDays: days("2026-12-01", today) }];
     expect(spendSpike({ quotas: steady, today, todayMicros: 200_000, config: limits }).spike).toBe(
       false,
     );
-    const small = [{ providerCostMicros: 40_000, activeDays: { [today]: true } as const }];
+    const small = [{ providerCostMicros: 40_000, activeDays: days(today) }];
     expect(spendSpike({ quotas: small, today, todayMicros: 40_000, config: limits }).spike).toBe(
       false,
     );
   });
 
   it("flags a new account's first day once it passes the minimum", () => {
-    const fresh = [{ providerCostMicros: 60_000, activeDays: { [today]: true } as const }];
+    const fresh = [{ providerCostMicros: 60_000, activeDays: days(today) }];
     const result = spendSpike({ quotas: fresh, today, todayMicros: 60_000, config: limits });
     expect(result).toEqual({ spike: true, todayUsd: 0.06, usualDailyUsd: 0 });
   });
