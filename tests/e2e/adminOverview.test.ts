@@ -149,8 +149,6 @@ describe("admin overview and AI config journey", () => {
       expect(in90[field] - ours, field).toBeGreaterThanOrEqual(first30[field]);
       expect(in90[field] - ours, field).toBeLessThanOrEqual(last30[field]);
     }
-    // The stray shard under a closed day is never added.
-    expect(in90.requests).toBeLessThan(STRAY_SHARD.requests);
   });
 
   it("shows the month's spend from the budget counter, within the budget at first", async () => {
