@@ -1,9 +1,13 @@
 // Formatting shared by the admin users, campaigns, funnel and export screens: money from
 // micro-dollars, shares, ratios, month lists for pickers. "—" stands for a figure that is undefined.
 import { periodKey } from "@ideaspark/domain";
-import { formatUsd } from "../../../lib/format";
+import { formatDate, formatUsd } from "../../../lib/format";
 
 export const NONE = "—";
+
+/** Date and time, or "—" for a moment that has not happened. */
+export const formatDateTime = (at: number | null): string =>
+  at === null ? NONE : formatDate(at, { dateStyle: "medium", timeStyle: "short" });
 
 export const formatMicros = (micros: number): string => formatUsd(micros / 1e6);
 
