@@ -140,7 +140,15 @@ async function seedSpark(demo: DemoSpark): Promise<boolean> {
   return true;
 }
 
-export async function seedDemoData(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+export interface SeedOptions {
+  /** The instant the demo business is generated for (default now: the last 90 days). */
+  businessNowMs?: number;
+}
+
+export async function seedDemoData(
+  env: NodeJS.ProcessEnv = process.env,
+  options: SeedOptions = {},
+): Promise<string[]> {
   assertEmulators(env);
   if (getApps().length === 0) initializeApp({ projectId: env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID });
   const lines: string[] = [];
@@ -149,7 +157,7 @@ export async function seedDemoData(env: NodeJS.ProcessEnv = process.env): Promis
     lines.push(`${outcome} ${user.email}${user.admin ? " (admin)" : ""}`);
   }
   const started = performance.now();
-  const { business, ...written } = await seedDemoBusiness();
+  const { business, ...written } = await seedDemoBusiness(options.businessNowMs ?? Date.now());
   lines.push(
     `demo business ${business.today}: ${business.users.length} accounts, ` +
       `${business.usage.length} requests, ${business.landings.length} landings, ` +
