@@ -6,7 +6,7 @@ import {
   creditSignUp,
   landingRollup,
   mergeDays,
-  monthActiveStep,
+  activityStampProblems,
   monthOf,
   proStep,
   providerTotals,
@@ -165,16 +165,12 @@ describe("demoBusiness", () => {
   it("adds up to the same rollups through the steps the functions run, one account at a time", () => {
     const steps: Map<string, DayRollup>[] = [];
     const activeDays = new Set<string>();
-    const activeMonths = new Set<string>();
     const records = new Map<string, UsageRecord[]>();
     for (const record of business.usage) {
       records.set(record.uid, [...(records.get(record.uid) ?? []), record]);
       const day = `${record.uid} ${rollupDay(record.createdAt)}`;
-      const month = `${record.uid} ${monthOf(record.createdAt)}`;
       steps.push(new Map([[rollupDay(record.createdAt), rollupOf(record, !activeDays.has(day))]]));
-      steps.push(monthActiveStep(record, !activeMonths.has(month)));
       activeDays.add(day);
-      activeMonths.add(month);
     }
     for (const { uid, profile } of business.users) {
       const signedUpAt = profile.createdAt;
@@ -202,6 +198,26 @@ describe("demoBusiness", () => {
     const incremental = mergeDays(...steps);
     const stored = new Map([...business.closedDays, [business.today, business.todayRollup]]);
     expect(new Map([...incremental].sort())).toEqual(new Map([...stored].sort()));
+  });
+
+  it("stamps each account's first request of a month, and whether it was active the month before", () => {
+    expect(activityStampProblems(business.usage)).toEqual([]);
+    const months = new Map<string, Set<string>>();
+    for (const r of business.usage) {
+      months.set(r.uid, (months.get(r.uid) ?? new Set()).add(monthOf(r.createdAt)));
+    }
+    const previous = (month: string) =>
+      new Date(Date.parse(`${month}-01T00:00:00Z`) - DAY_MS).toISOString().slice(0, 7);
+    for (const r of business.usage) {
+      const wasActive = months.get(r.uid)?.has(previous(r.period)) ?? false;
+      expect(r.returning).toBe(r.firstInMonth && wasActive);
+    }
+    const all = sumRollups([...business.closedDays.values(), business.todayRollup]);
+    expect(all.monthActiveUsers).toBe(
+      new Set(business.usage.map((r) => `${r.uid} ${r.period}`)).size,
+    );
+    expect(all.returningUsers).toBe(business.usage.filter((r) => r.returning).length);
+    expect(business.usage.some((r) => r.returning)).toBe(true);
   });
 
   it("writes one quota document per account and month that agrees with its records", () => {

@@ -9,8 +9,10 @@ import {
   EMPTY_GROWTH,
   EMPTY_ROLLUP,
   EventDoc,
+  activityStamps,
   QuotaDoc,
   UNATTRIBUTED,
+  UsageRecord,
   UserGrowth,
   UserProfileCreate,
   matchCampaign,
@@ -30,7 +32,6 @@ import {
   type GrowthUser,
   type Landing,
   type PlanId,
-  type UsageRecord,
 } from "@ideaspark/domain";
 import {
   DEMO_CAMPAIGN_PLANS,
@@ -151,7 +152,7 @@ export function demoBusiness(input: DemoBusinessInput): DemoBusiness {
   const entries = campaignEntries(campaigns);
   const people = drawPeople(rng, todayMs, entries);
 
-  const usage: UsageRecord[] = [];
+  let usage: UsageRecord[] = [];
   for (const person of people) {
     const times = requestTimes(rng, person, todayMs);
     // Some who spark move to pro, more of the engaged ones, a few days after their first spark.
@@ -180,7 +181,9 @@ export function demoBusiness(input: DemoBusinessInput): DemoBusiness {
 
   const byUser = new Map<string, UsageRecord[]>();
   for (const record of usage) byUser.set(record.uid, [...(byUser.get(record.uid) ?? []), record]);
-  const users = people.map((person, i) => demoUserDoc(person, byUser.get(person.uid) ?? [], i));
+  const accounts = people.map((person, i) => demoAccount(person, byUser.get(person.uid) ?? [], i));
+  const users = accounts.map((account) => account.user);
+  usage = accounts.flatMap((account) => account.records).sort((a, b) => a.createdAt - b.createdAt);
   const landings = demoLandings(rng, people, entries, todayMs);
   const quotas = quotaDocs(usage);
 
@@ -226,8 +229,16 @@ export function demoBusiness(input: DemoBusinessInput): DemoBusiness {
   };
 }
 
-/** users/{uid}: the profile written at sign-up plus what functions add (plan, growth). */
-function demoUserDoc(person: Person, records: UsageRecord[], i: number): DemoUserDoc {
+/**
+ * users/{uid} (the profile written at sign-up plus what functions add: plan, growth) and the
+ * account's records stamped as their settlements would have stamped them (first of the month,
+ * returning), folded in time order through the same steps the functions run.
+ */
+function demoAccount(
+  person: Person,
+  records: UsageRecord[],
+  i: number,
+): { user: DemoUserDoc; records: UsageRecord[] } {
   const first = FIRST_NAMES[i % FIRST_NAMES.length] ?? "Sam";
   const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length] ?? "Lee";
   const created = UserProfileCreate.parse({
@@ -237,7 +248,6 @@ function demoUserDoc(person: Person, records: UsageRecord[], i: number): DemoUse
     attribution: person.attribution,
     aiDataUseConsent: (i * 7) % 10 !== 0,
   });
-  // The growth fields are folded through the same steps the functions run.
   let growth = signupStep({
     signedUpAt: person.signedUpAt,
     campaignId: person.campaignId,
@@ -250,11 +260,18 @@ function demoUserDoc(person: Person, records: UsageRecord[], i: number): DemoUse
       growth,
     }).growth;
   }
-  for (const record of records) growth = settlementStep(record, growth).growth;
+  const periods = new Set<string>();
+  const stamped = records.map((record) => {
+    const quotaHadActivity = periods.has(record.period);
+    const next = { ...record, ...activityStamps(record, { quotaHadActivity, growth }) };
+    periods.add(record.period);
+    growth = settlementStep(next, growth).growth;
+    return next;
+  });
   if (person.proAt !== null) {
     growth = proStep({ signedUpAt: person.signedUpAt, atMs: person.proAt, growth }).growth;
   }
-  return {
+  const user: DemoUserDoc = {
     uid: person.uid,
     profile: {
       ...created,
@@ -263,6 +280,7 @@ function demoUserDoc(person: Person, records: UsageRecord[], i: number): DemoUse
     },
     emailVerified: person.verifiedAt !== null,
   };
+  return { user, records: stamped.map((record) => UsageRecord.parse(record)) };
 }
 
 /** quotas/{uid}_{period}: each account's period charge and activity, from its records. */

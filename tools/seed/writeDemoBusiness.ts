@@ -32,7 +32,7 @@ import {
 
 export const DEMO_MARKER_PATH = "seed/demoBusiness";
 /** Bump when the generator changes what it produces for a given seed and instant. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const BATCH_LIMIT = 500;
 const AUTH_LIMIT = 1_000;
 /** The first id after every id starting with the prefix ("biz-" → "biz."). */
