@@ -14,3 +14,5 @@ export { deleteMyAccount } from "./account/deleteMyAccount.js";
 export { track } from "./events/track.js";
 export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";
 export { evaluateAlertsSchedule } from "./alerts/evaluateAlertsSchedule.js";
+export { onSignUp } from "./growth/onSignUp.js";
+export { closeRollups } from "./maintenance/closeRollupsSchedule.js";

@@ -49,6 +49,8 @@ function usageRecord(uid: string, createdAt: number): UsageRecord {
     estimated: false,
     campaignId: null,
     signedUpAt: null,
+    firstInMonth: false,
+    returning: false,
     latencyMs: 5,
     attempts: 1,
     status: "ok",

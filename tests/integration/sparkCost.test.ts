@@ -2,24 +2,43 @@
 // total cached in memory), counted by the data layer: the numbers the README states.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearAppConfig } from "../support/admin.js";
+import { adminDb, clearAppConfig, signUpCounted } from "../support/admin.js";
 import { inProcessSpark } from "../support/inProcess.js";
 import { clearFaults } from "../support/openaiServer.js";
 import { newRequest, type BriefInput } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
 let ada: TestUser;
-let run: (brief: BriefInput) => Promise<{ reads: number; writes: number; cached: boolean }>;
+let run: (
+  brief: BriefInput,
+  uid?: string,
+) => Promise<{ reads: number; writes: number; cached: boolean }>;
+
+/** A profile as the app writes it at sign-up, `daysAgo` days ago. */
+async function profile(user: TestUser, daysAgo: number): Promise<void> {
+  await adminDb()
+    .doc(`users/${user.uid}`)
+    .set({
+      email: user.email,
+      displayName: "Cost",
+      createdAt: Date.now() - daysAgo * 86_400_000,
+      attribution: null,
+      aiDataUseConsent: true,
+    });
+  await signUpCounted(user.uid);
+}
 
 beforeAll(async () => {
   await clearAppConfig();
   await clearFaults();
   ada = await signUpTestUser("cost");
+  // Signed up a few days ago: her first spark (the warm-up) started this week's cohort count.
+  await profile(ada, 3);
   const { withOpsTally } = await import("../../functions/src/data/opsCounter.js");
   const spark = await inProcessSpark({ cacheTtlMs: 60_000 });
-  run = async (brief) => {
+  run = async (brief, uid = ada.uid) => {
     const ops = { reads: 0, writes: 0 };
-    const result = await withOpsTally(ops, () => spark({ uid: ada.uid, data: newRequest(brief) }));
+    const result = await withOpsTally(ops, () => spark({ uid, data: newRequest(brief) }));
     return { ...ops, cached: result.cached };
   };
   await run({ topic: `Warm up the instance ${randomUUID()}`, count: 1 });
@@ -36,28 +55,57 @@ const letters = () =>
 
 describe("Firestore operations per spark (warm instance)", () => {
   // Reservation 3 reads / 2 writes (quota hold + the pending usage claim), cache lookup 1 read
-  // + store 1 write, settlement 2 reads / 5 writes (quota, usage, spark, one budget shard, one
-  // rollup shard).
-  it("a model answer to a cacheable brief costs 6 reads and 8 writes", async () => {
+  // + store 1 write, settlement 3 reads (usage, quota, profile) / 6 writes (quota, usage, spark,
+  // one budget shard; analytics: one rollup shard and the account's growth on its profile).
+  it("a model answer to a cacheable brief costs 7 reads and 9 writes", async () => {
     expect(await run({ topic: `Team building games ${letters()}`, count: 1 })).toEqual({
+      reads: 7,
+      writes: 9,
+      cached: false,
+    });
+  });
+
+  it("a model answer to a personal brief costs 6 reads and 8 writes", async () => {
+    expect(await run({ topic: `A gift for my brother ${letters()}`, count: 1 })).toEqual({
       reads: 6,
       writes: 8,
       cached: false,
     });
   });
 
-  it("a model answer to a personal brief costs 5 reads and 7 writes", async () => {
-    expect(await run({ topic: `A gift for my brother ${letters()}`, count: 1 })).toEqual({
-      reads: 5,
-      writes: 7,
-      cached: false,
-    });
-  });
-
   // No provider cost (moderation is free), so no budget shard write.
-  it("a cache hit costs 6 reads and 6 writes", async () => {
+  it("a cache hit costs 7 reads and 7 writes", async () => {
     const topic = `Rainy day activities ${letters()}`;
     await run({ topic, count: 1 });
-    expect(await run({ topic, count: 1 })).toEqual({ reads: 6, writes: 6, cached: true });
+    expect(await run({ topic, count: 1 })).toEqual({ reads: 7, writes: 7, cached: true });
+  });
+
+  // The most analytics ever adds: a first spark (or a first request in a new week after
+  // sign-up) also counts on the sign-up day's shard — 3 analytics writes.
+  it("a first spark of an account that signed up days ago adds one cohort write", async () => {
+    const bea = await signUpTestUser("cost");
+    try {
+      await profile(bea, 10);
+      expect(await run({ topic: `A gift for my aunt ${letters()}`, count: 1 }, bea.uid)).toEqual({
+        reads: 6,
+        writes: 9,
+        cached: false,
+      });
+    } finally {
+      await bea.close();
+    }
+  });
+
+  it("a request of an account without a profile writes no growth", async () => {
+    const cy = await signUpTestUser("cost");
+    try {
+      expect(await run({ topic: `A gift for my uncle ${letters()}`, count: 1 }, cy.uid)).toEqual({
+        reads: 6,
+        writes: 7,
+        cached: false,
+      });
+    } finally {
+      await cy.close();
+    }
   });
 });

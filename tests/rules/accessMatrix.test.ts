@@ -166,7 +166,7 @@ const SPECS: CollectionSpec[] = [
     path: "campaigns/c1",
     list: (db) => collection(db, "campaigns"),
     create: { path: "campaigns/c2", data: () => campaignDoc() },
-    update: { spendUsd: 300 },
+    update: { spendUsdByMonth: { "2026-12": 300 } },
     allowed: {
       get: adminOnly,
       list: adminOnly,

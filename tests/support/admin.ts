@@ -32,3 +32,17 @@ export async function setAppConfig(config: Record<string, unknown>): Promise<voi
 export async function clearAppConfig(): Promise<void> {
   await adminDb().doc("config/app").delete();
 }
+
+/**
+ * Waits until the sign-up trigger (onSignUp, in the functions emulator) has counted a new
+ * profile, so a test's own writes to it never race the trigger's transaction.
+ */
+export async function signUpCounted(uid: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const snap = await adminDb().doc(`users/${uid}`).get();
+    if (snap.get("growth.signupCounted") === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The sign-up of ${uid} was not counted within ${timeoutMs} ms`);
+}

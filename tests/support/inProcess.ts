@@ -6,6 +6,8 @@ import { OPENAI_SERVER_ORIGIN } from "./openaiServer.js";
 
 export interface InProcessCall {
   uid: string;
+  /** The caller's token says their address is verified. */
+  emailVerified?: boolean;
   data: unknown;
   emit?: (chunk: SparkChunk) => void;
   signal?: AbortSignal;
@@ -31,6 +33,7 @@ export async function inProcessSpark(
     handleSpark(
       {
         uid: call.uid,
+        ...(call.emailVerified === undefined ? {} : { emailVerified: call.emailVerified }),
         data: call.data,
         emit: call.emit ?? (() => undefined),
         signal: call.signal ?? new AbortController().signal,

@@ -41,9 +41,14 @@ async function step(
   if (code !== 0) throw new Error(`${name} failed (exit code ${code})`);
 }
 
-/** Bundles functions into functions/dist and builds the PWA the hosting emulator serves. */
+/**
+ * Bundles functions into functions/dist and builds the PWA the hosting emulator serves.
+ * `IDEASPARK_REUSE_WEB_BUILD=1` keeps an existing web/dist (quick local loops on backend suites).
+ */
 export async function buildForEmulators(): Promise<void> {
   await step("build:functions", tsxCommand(path.join(REPO_ROOT, "functions", "build.ts")));
+  const reuse = process.env.IDEASPARK_REUSE_WEB_BUILD === "1";
+  if (reuse && existsSync(path.join(REPO_ROOT, "web", "dist", "index.html"))) return;
   await step(
     "build:web",
     viteCommand(["build", "--mode", "emulator", "--logLevel", "warn"]),

@@ -1,6 +1,7 @@
 // `npm run rollups:rebuild -- [--period YYYY-MM] [--write]`: recomputes a month's daily rollups
-// from the usage records on the running emulators and says, day by day, whether the
-// incremental counters agree; `--write` replaces them with the recomputed numbers.
+// from the raw documents on the running emulators (usage records, profiles, landing events)
+// and says, day by day, whether the incremental counters agree; `--write` replaces them with
+// the recomputed numbers (run `npm run rollups:close` after to refold the closed days).
 import { PeriodKey, periodKey } from "@ideaspark/domain";
 import { emulatorClientEnv } from "../lib/stack.js";
 
@@ -17,4 +18,6 @@ console.log(
     (result.differing.length > 0 ? ` (${result.differing.join(", ")})` : "") +
     (write ? "; rewritten from the records" : ""),
 );
-process.exit(result.differing.length > 0 && !write ? 1 : 0);
+for (const problem of result.stampProblems) console.log(`  stamp problem: ${problem}`);
+const bad = (result.differing.length > 0 && !write) || result.stampProblems.length > 0;
+process.exit(bad ? 1 : 0);

@@ -3,7 +3,9 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 
 export function firestore(): Firestore {
-  if (getApps().length === 0) initializeApp();
+  // firebase-functions creates an app of its own ("__admin__") to decode Firestore trigger
+  // events, so "some app exists" does not mean the default one does.
+  if (!getApps().some((app) => app.name === "[DEFAULT]")) initializeApp();
   return getFirestore();
 }
 

@@ -71,7 +71,7 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
       const built = s.build(holdTokens);
       const { spark, charge } = built;
       const account = accountSnapshot(userSnap, s.campaigns);
-      const usage = withAccount(built.usage, account);
+      const usage = withAccount(built.usage, account, quota);
       tx.set(ref, {
         ...quota,
         ...recordActivity(tx, { quota, usage, account, emailVerified: s.emailVerified }),
@@ -162,6 +162,7 @@ export async function settleAbandoned(
       const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
       if (!claim?.success || claim.data.status !== "pending") return false;
       const account = accountSnapshot(userSnap, campaigns);
+      const quota = readQuota(record.uid, record.period, quotaSnap?.data());
       const usage = withAccount(
         {
           ...claim.data,
@@ -170,9 +171,9 @@ export async function settleAbandoned(
           latencyMs: Math.max(0, nowMs - claim.data.createdAt),
         },
         account,
+        quota,
       );
       tx.set(usageRef, usage);
-      const quota = readQuota(record.uid, record.period, quotaSnap?.data());
       const holds = holdsWithout(quota.holds, record.requestId, nowMs);
       tx.set(ref, {
         ...quota,

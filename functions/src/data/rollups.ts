@@ -2,12 +2,12 @@
 // numbers to one random shard inside its settlement transaction (a blind write, no read), so
 // no document takes every request's write and the admin overview reads a few per day.
 import {
+  activityStamps,
   Attribution,
   type CampaignEntry,
   creditSignUp,
   type DayRollup,
   mergeDays,
-  monthActiveStep,
   type QuotaDoc,
   rollupDay,
   rollupOf,
@@ -105,18 +105,29 @@ const ProfileForGrowth = z.object({
   growth: z.unknown().optional(),
 });
 
-/** The usage record stamped with the account's campaign and sign-up time (analytics). */
-export function withAccount(usage: UsageRecord, account: AccountSnapshot | null): UsageRecord {
+/**
+ * The usage record stamped with what its settlement found (analytics): the account's campaign
+ * and sign-up time, and whether it is the account's first request of its month / a returning one.
+ */
+export function withAccount(
+  usage: UsageRecord,
+  account: AccountSnapshot | null,
+  quota: QuotaDoc,
+): UsageRecord {
   return {
     ...usage,
     campaignId: account?.campaignId ?? null,
     signedUpAt: account?.signedUpAt ?? null,
+    ...activityStamps(usage, {
+      quotaHadActivity: Object.keys(quota.activeDays).length > 0,
+      growth: account?.growth ?? null,
+    }),
   };
 }
 
 /**
- * Adds a settled request (already stamped `withAccount`) to the rollups — its day's activity
- * and cost, the month's actives, its account's cohort counters — and to the account's growth
+ * Adds a settled request (already stamped `withAccount`) to the rollups — its day's activity,
+ * cost and monthly actives, its account's cohort counters — and to the account's growth
  * (users/{uid}, merged) and period activity (the quota fields returned, written by the caller).
  * The request's own day is one shard write; a cohort step on another day adds one more.
  */
@@ -134,10 +145,7 @@ export function recordActivity(
   const { quota, usage, account } = input;
   const day = rollupDay(usage.createdAt);
   const newActiveUser = quota.activeDays[day] !== true;
-  const steps = [
-    new Map([[day, rollupOf(usage, newActiveUser)]]),
-    monthActiveStep(usage, Object.keys(quota.activeDays).length === 0),
-  ];
+  const steps = [new Map([[day, rollupOf(usage, newActiveUser)]])];
   if (account) {
     let growth: UserGrowth = { ...account.growth, campaignId: account.campaignId };
     if (input.emailVerified) {

@@ -4,6 +4,7 @@
 // day's shards by the rebuilt sum (and its closed document). The plain function behind
 // `npm run rollups:rebuild`.
 import {
+  activityStampProblems,
   DayRollup,
   type GrowthUser,
   type Landing,
@@ -20,6 +21,8 @@ export interface RollupCheck {
   days: number;
   /** Days whose shards did not add up to the rebuilt rollup (before any write). */
   differing: string[];
+  /** Usage records whose settlement stamps contradict each other (see activityStampProblems). */
+  stampProblems: string[];
 }
 
 const monthStart = (period: string, offset = 0) => {
@@ -97,7 +100,8 @@ export async function rebuildRollupsForPeriod(input: {
       await batch.commit();
     }
   }
-  return { days: days.length, differing };
+  const stampProblems = activityStampProblems(raw.records.filter((r) => r.period === input.period));
+  return { days: days.length, differing, stampProblems };
 }
 
 /** Keys in a fixed order, nested maps too, zeros dropped, so equal rollups serialise alike. */

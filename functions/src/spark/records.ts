@@ -67,6 +67,8 @@ export function pendingUsage(facts: RequestFacts): UsageRecord {
     // Stamped from the account at settlement.
     campaignId: null,
     signedUpAt: null,
+    firstInMonth: false,
+    returning: false,
   };
 }
 

@@ -4,7 +4,7 @@ import {
   DAY_MS,
   EMPTY_GROWTH,
   mergeDays,
-  monthActiveStep,
+  activityStamps,
   proStep,
   rebuildGrowth,
   settlementStep,
@@ -86,14 +86,22 @@ describe("settlementStep", () => {
     });
   });
 
-  it("counts a returning account on the later month's first day, whichever month settles first", () => {
-    const december = usage({ createdAt: Date.UTC(2026, 11, 3) });
+  it("stamps a month's first request, and a returning account's", () => {
     const november = usage({ createdAt: Date.UTC(2026, 10, 29) });
-    const a = settlementStep(december, EMPTY_GROWTH);
-    const b = settlementStep(november, a.growth);
-    expect(onDay(b.days, "2026-12-01")?.returningUsers).toBe(1);
-    const c = settlementStep(december, settlementStep(november, EMPTY_GROWTH).growth);
-    expect(onDay(c.days, "2026-12-01")?.returningUsers).toBe(1);
+    const december = usage({ createdAt: Date.UTC(2026, 11, 3) });
+    const afterNovember = settlementStep(november, EMPTY_GROWTH).growth;
+    expect(activityStamps(december, { quotaHadActivity: false, growth: afterNovember })).toEqual({
+      firstInMonth: true,
+      returning: true,
+    });
+    expect(activityStamps(december, { quotaHadActivity: true, growth: EMPTY_GROWTH })).toEqual({
+      firstInMonth: false,
+      returning: false,
+    });
+    const afterDecember = settlementStep(december, afterNovember).growth;
+    expect(
+      activityStamps(december, { quotaHadActivity: true, growth: afterDecember }).returning,
+    ).toBe(false);
   });
 
   it("leaves cohorts alone for a request made before the account had a profile", () => {
@@ -213,9 +221,7 @@ describe("rebuildGrowth", () => {
         growth.set(user.uid, g);
       }
       for (const record of shuffled) {
-        const key = `${record.uid} ${record.period}`;
-        steps.push(monthActiveStep(record, !months.has(key)));
-        months.add(key);
+        months.add(`${record.uid} ${record.period}`);
         const step = settlementStep(record, growth.get(record.uid) ?? EMPTY_GROWTH);
         steps.push(step.days);
         growth.set(record.uid, step.growth);

@@ -54,14 +54,9 @@ function add(days: Map<string, DayRollup>, day: string, delta: Partial<DayRollup
 
 const one = (key: string | null) => (key === null ? {} : { [key]: 1 });
 export const monthOf = (ms: number) => rollupDay(ms).slice(0, 7);
-export const firstDayOf = (month: string) => `${month}-01`;
 function previousMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-}
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
 /** A sign-up: counted on its day, overall and for its campaign. */
@@ -96,7 +91,11 @@ export function verifiedStep(input: {
 }
 
 /** The first move to pro: a conversion on its day and in the sign-up cohort. */
-export function proStep(input: { signedUpAt: number; atMs: number; growth: UserGrowth }): GrowthStep {
+export function proStep(input: {
+  signedUpAt: number;
+  atMs: number;
+  growth: UserGrowth;
+}): GrowthStep {
   const days = new Map<string, DayRollup>();
   const { growth } = input;
   if (growth.proAt !== null) return { days, growth };
@@ -162,25 +161,28 @@ export function settlementStep(usage: UsageRecord, growth: UserGrowth): GrowthSt
   }
 
   const month = monthOf(usage.createdAt);
-  if (!growth.activeMonths[month]) {
-    // Returning: active in two months in a row, counted on the later month's first day.
-    const pairs = [previousMonth(month), nextMonth(month)].filter((m) => growth.activeMonths[m]);
-    for (const other of pairs) {
-      add(days, firstDayOf(other > month ? other : month), { returningUsers: 1 });
-    }
-    next.activeMonths = { ...growth.activeMonths, [month]: true };
-  }
+  if (!growth.activeMonths[month]) next.activeMonths = { ...growth.activeMonths, [month]: true };
   return { days, growth: next };
 }
 
 /**
- * Monthly actives (every account, profile or not): counted on the month's first day the first
- * time an account settles a request in it (`firstInMonth`: its quota document had no activity).
+ * The settlement's stamps on a request (see UsageRecord): first of its account's month (its
+ * quota document had no activity yet), and returning (the profile's growth has the month before
+ * and not this one yet).
  */
-export function monthActiveStep(usage: Pick<UsageRecord, "createdAt">, firstInMonth: boolean) {
-  const days = new Map<string, DayRollup>();
-  if (firstInMonth) add(days, firstDayOf(monthOf(usage.createdAt)), { monthActiveUsers: 1 });
-  return days;
+export function activityStamps(
+  usage: Pick<UsageRecord, "createdAt">,
+  input: { quotaHadActivity: boolean; growth: UserGrowth | null },
+): { firstInMonth: boolean; returning: boolean } {
+  const month = monthOf(usage.createdAt);
+  const { growth } = input;
+  return {
+    firstInMonth: !input.quotaHadActivity,
+    returning:
+      growth !== null &&
+      !growth.activeMonths[month] &&
+      growth.activeMonths[previousMonth(month)] === true,
+  };
 }
 
 /** Day deltas merged (two steps writing the same day become one write). */
@@ -236,14 +238,8 @@ export function rebuildGrowth(input: {
   }
 
   const settled = input.records.filter((r) => r.status !== "pending");
-  const monthActive = new Set<string>();
   const byUser = new Map<string, UsageRecord[]>();
   for (const record of settled) {
-    const key = `${record.uid} ${monthOf(record.createdAt)}`;
-    if (!monthActive.has(key)) {
-      monthActive.add(key);
-      add(days, firstDayOf(monthOf(record.createdAt)), { monthActiveUsers: 1 });
-    }
     if (record.signedUpAt === null) continue;
     byUser.set(record.uid, [...(byUser.get(record.uid) ?? []), record]);
   }
@@ -268,10 +264,6 @@ export function rebuildGrowth(input: {
         retentionWeeks: { [week]: 1 },
         campaignCohortWeek2: week === "1" ? one(campaign) : {},
       });
-    }
-    const months = new Set(records.map((r) => monthOf(r.createdAt)));
-    for (const month of months) {
-      if (months.has(previousMonth(month))) add(days, firstDayOf(month), { returningUsers: 1 });
     }
   }
   return days;

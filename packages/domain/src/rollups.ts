@@ -41,7 +41,10 @@ export const DayRollup = z.object({
   /** Requests and provider cost this day by the requesting account's campaign. */
   campaignRequests: counts.default({}),
   campaignCostMicros: counts.default({}),
-  /** On a month's first day only: accounts active that month, and of them active the month before. */
+  /**
+   * Accounts whose first request of the month this day saw (summed over a month: its monthly
+   * actives), and of them those active the month before (churn = 1 - returning / last MAU).
+   */
   monthActiveUsers: count.default(0),
   returningUsers: count.default(0),
   /** On a sign-up day only: what became of the accounts that signed up that day. */
@@ -82,12 +85,15 @@ export function rollupOf(usage: UsageRecord, newActiveUser: boolean): DayRollup 
   return {
     ...EMPTY_ROLLUP,
     campaignRequests: campaign ? { [campaign]: 1 } : {},
-    campaignCostMicros: campaign && providerCostMicros > 0 ? { [campaign]: providerCostMicros } : {},
+    campaignCostMicros:
+      campaign && providerCostMicros > 0 ? { [campaign]: providerCostMicros } : {},
     requests: 1,
     byStatus: { [usage.status]: 1 },
     errorsByKind: usage.errorCode ? { [usage.errorCode]: 1 } : {},
     cached: usage.cached ? 1 : 0,
     activeUsers: newActiveUser ? 1 : 0,
+    monthActiveUsers: usage.firstInMonth ? 1 : 0,
+    returningUsers: usage.returning ? 1 : 0,
     providerCostMicros,
     chargedCostMicros: micros(usage.costUsd),
     providerInputTokens: usage.providerUsage.inputTokens,
@@ -123,6 +129,22 @@ export function sumRollups(rollups: Iterable<DayRollup>): DayRollup {
   let total = EMPTY_ROLLUP;
   for (const rollup of rollups) total = addRollups(total, rollup);
   return total;
+}
+
+/**
+ * Stamps that contradict each other: an account-month with no or several requests stamped
+ * first-in-month (each must have exactly one). Empty when the records are consistent.
+ */
+export function activityStampProblems(records: readonly UsageRecord[]): string[] {
+  const firsts = new Map<string, number>();
+  for (const r of records) {
+    if (r.status === "pending") continue;
+    const key = `${r.uid} ${r.period}`;
+    firsts.set(key, (firsts.get(key) ?? 0) + (r.firstInMonth ? 1 : 0));
+  }
+  return [...firsts]
+    .filter(([, n]) => n !== 1)
+    .map(([key, n]) => `${key}: ${n} requests stamped first-in-month`);
 }
 
 /** Every day's rollup recomputed from settled usage records (pending ones are not counted). */

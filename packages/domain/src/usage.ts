@@ -125,6 +125,12 @@ const UsageRecordShape = z.object({
    */
   campaignId: z.string().nullable().default(null),
   signedUpAt: count.nullable().default(null),
+  /**
+   * What the settlement found: the account's first settled request of its month, and (for an
+   * account with a profile) its first of a month after a month it was active in.
+   */
+  firstInMonth: z.boolean().default(false),
+  returning: z.boolean().default(false),
 });
 // Records written before the ledger carried `requestId` read it from their `sparkId` (the same id).
 const withRequestId = (data: unknown) =>
