@@ -23,6 +23,10 @@ function record(at: string, overrides: Partial<UsageRecord> = {}): UsageRecord {
     status: "ok",
     period: at.slice(0, 7),
     createdAt: Date.parse(at),
+    campaignId: null,
+    signedUpAt: null,
+    firstInMonth: false,
+    returning: false,
     ...overrides,
   };
 }

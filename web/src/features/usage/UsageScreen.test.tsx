@@ -36,6 +36,10 @@ function usage(overrides: Partial<UsageRecord> = {}): UsageRecord {
     status: "ok",
     period,
     createdAt: now,
+    campaignId: null,
+    signedUpAt: null,
+    firstInMonth: false,
+    returning: false,
     ...overrides,
   };
 }
