@@ -10,6 +10,7 @@ import {
   DEFAULT_APP_CONFIG,
   ORGANIC,
   periodKey,
+  rollupWeekOf,
   sumRollups,
   UNATTRIBUTED,
   UserGrowth,
@@ -282,6 +283,10 @@ describe("business rollups under a month of traffic", () => {
       ]);
       const fromShards = sumRollups(shards.docs.map((d) => DayRollup.parse(d.data())));
       expect(DayRollup.parse(doc.data())).toEqual(fromShards);
+      const week = await adminDb()
+        .doc(`rollupWeeks/${rollupWeekOf(day)}`)
+        .get();
+      expect(DayRollup.parse(week.get("days")?.[day])).toEqual(fromShards);
       closed.set(day, fromShards);
     }
     const month = sumRollups(closed.values());

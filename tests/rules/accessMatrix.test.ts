@@ -100,6 +100,7 @@ const SEED: Record<string, DocumentData> = {
   "mail/m1": mailDoc(),
   [`budgets/${PERIOD}/shards/0`]: { spendUsd: 1.25 },
   "rollups/2026-12-02/shards/0": { requests: 3 },
+  "rollupWeeks/2026-11-30": { days: { "2026-11-30": { requests: 3 } } },
   "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
   "config/app": appConfigDoc(),
   "configChanges/ch1": configChangeDoc(),
@@ -214,6 +215,14 @@ const SPECS: CollectionSpec[] = [
     list: (db) => collection(db, "rollups/2026-12-02/shards"),
     create: { path: "rollups/2026-12-02/shards/1", data: () => ({ requests: 1 }) },
     update: { requests: 0 },
+    allowed: readOnly(adminOnly),
+  },
+  {
+    name: "rollupWeeks/{monday}",
+    path: "rollupWeeks/2026-11-30",
+    list: (db) => collection(db, "rollupWeeks"),
+    create: { path: "rollupWeeks/2026-12-07", data: () => ({ days: {} }) },
+    update: { days: {} },
     allowed: readOnly(adminOnly),
   },
   {

@@ -15,6 +15,7 @@ const PATHS = [
   "visitors/v1/history/existing",
   "mail/m1/attachments/existing",
   "alerts/a1/notes/existing",
+  "rollupWeeks/2026-11-30/days/existing",
 ];
 
 describe("a path no rule mentions", () => {

@@ -1,11 +1,11 @@
-// The daily close: folds each changed day's shards into one `rollups/{day}` document, so the
-// admin overview reads one document per past day (90 days ≈ 89 closed documents + today's
-// shards). A day changes after it ends too — a late settlement, a cohort's later activity on its
+// The daily close: folds each changed day's shards into one `rollups/{day}` document and into
+// its week's `rollupWeeks/{monday}` document (a map of the week's days), so the admin overview
+// reads 14 week documents and today's shards for 90 days. A day changes after it ends too — a late settlement, a cohort's later activity on its
 // sign-up day, the month's actives on its first day — so every run closes the days whose shards
 // were written since the previous run (shards carry `updatedAt`). A plain function tests call
 // directly; `closeRollups` (the schedule) runs it in production.
-import { DayRollup, sumRollups } from "@ideaspark/domain";
-import { Timestamp } from "firebase-admin/firestore";
+import { DayRollup, rollupDay, rollupWeekOf, sumRollups } from "@ideaspark/domain";
+import { FieldPath, Timestamp } from "firebase-admin/firestore";
 import { firestore } from "../data/firestore.js";
 
 /** Where the close keeps the time it last ran (admins read it; nobody writes it but functions). */
@@ -29,7 +29,16 @@ export async function closeDay(day: string, nowMs: number): Promise<DayRollup> {
   const db = firestore();
   const shards = await db.collection(`rollups/${day}/shards`).get();
   const total = sumRollups(shards.docs.map((doc) => DayRollup.parse(doc.data())));
-  await db.doc(`rollups/${day}`).set({ ...total, closedAt: nowMs, shardCount: shards.size });
+  const closed = { ...total, closedAt: nowMs, shardCount: shards.size };
+  const batch = db.batch();
+  batch.set(db.doc(`rollups/${day}`), closed);
+  // Only this day's entry of the week document is replaced.
+  batch.set(
+    db.doc(`rollupWeeks/${rollupWeekOf(day)}`),
+    { days: { [day]: closed } },
+    { mergeFields: [new FieldPath("days", day)] },
+  );
+  await batch.commit();
   return total;
 }
 
@@ -45,7 +54,13 @@ export async function closeRollups(input: {
     .where("updatedAt", ">", Timestamp.fromMillis(Math.max(0, since - OVERLAP_MS)))
     .select()
     .get();
-  const days = new Set(input.days ?? []);
+  // Yesterday and today always: a day without any request still gets its (empty) entry, so
+  // readers never fall back to its shards.
+  const days = new Set([
+    ...(input.days ?? []),
+    rollupDay(input.nowMs - 86_400_000),
+    rollupDay(input.nowMs),
+  ]);
   for (const doc of changed.docs) {
     const day = dayOfShard(doc.ref.path);
     if (day) days.add(day);

@@ -6,6 +6,7 @@ import {
   latencyPercentile,
   rebuildRollups,
   rollupOf,
+  rollupWeekOf,
 } from "./rollups.js";
 import { UsageRecord } from "./usage.js";
 
@@ -140,5 +141,14 @@ describe("latency", () => {
     expect(latencyPercentile(rollup, 0.95)).toBe(2_000);
     expect(latencyPercentile(rollup, 0.99)).toBe(16_000);
     expect(latencyPercentile(EMPTY_ROLLUP, 0.5)).toBeNull();
+  });
+});
+
+describe("rollupWeekOf", () => {
+  it("names a day's week by its Monday, across month and year ends", () => {
+    expect(rollupWeekOf("2026-12-02")).toBe("2026-11-30");
+    expect(rollupWeekOf("2026-11-30")).toBe("2026-11-30");
+    expect(rollupWeekOf("2026-12-06")).toBe("2026-11-30");
+    expect(rollupWeekOf("2027-01-01")).toBe("2026-12-28");
   });
 });

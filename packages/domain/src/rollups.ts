@@ -70,6 +70,13 @@ export function rollupDay(createdAtMs: number): string {
   return new Date(createdAtMs).toISOString().slice(0, 10);
 }
 
+/** The Monday ("YYYY-MM-DD", UTC) of a day's week: the id of its `rollupWeeks` document. */
+export function rollupWeekOf(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
+  return new Date(ms - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function latencyBucket(latencyMs: number): string {
   const edge = LATENCY_BUCKETS_MS.find((limit) => latencyMs <= limit);
   return edge === undefined ? "inf" : String(edge);
