@@ -204,7 +204,16 @@ export function demoBusiness(input: DemoBusinessInput): DemoBusiness {
     }),
   );
   const today = rollupDay(todayMs);
-  const closedDays = new Map([...days].filter(([day]) => day < today).sort());
+  // Every day of the window before today, quiet ones included (an empty entry), as the close
+  // job leaves them.
+  const window = Array.from({ length: DEMO_BUSINESS_DAYS }, (_, i) =>
+    rollupDay(todayMs - (DEMO_BUSINESS_DAYS - i) * 86_400_000),
+  );
+  const closedDays = new Map(
+    [...new Set([...window, ...[...days.keys()].filter((day) => day < today)])]
+      .sort()
+      .map((day) => [day, days.get(day) ?? EMPTY_ROLLUP] as const),
+  );
 
   const period = periodKey(todayMs);
   const shardMicros: Record<string, number> = {};

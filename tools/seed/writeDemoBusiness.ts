@@ -11,6 +11,7 @@ import {
   addRollups,
   EMPTY_ROLLUP,
   rollupDay,
+  rollupWeekOf,
   sumRollups,
 } from "@ideaspark/domain";
 import { getAuth } from "firebase-admin/auth";
@@ -191,7 +192,15 @@ async function closedDayWrites(
   return days.map(([day, rollup], i): Write => {
     const live = shards[i] ?? EMPTY_ROLLUP;
     const closed = { ...addRollups(rollup, live), closedAt: closedAtFor(day, todayMs) };
-    return (batch) => batch.set(db.doc(`rollups/${day}`), closed);
+    return (batch) => {
+      batch.set(db.doc(`rollups/${day}`), closed);
+      // As the close job does: the day's entry in its week's document.
+      batch.set(
+        db.doc(`rollupWeeks/${rollupWeekOf(day)}`),
+        { days: { [day]: closed } },
+        { mergeFields: [new FieldPath("days", day)] },
+      );
+    };
   });
 }
 
