@@ -28,7 +28,7 @@ const month = rollup({
   cohortActivated: 3,
   cohortPro: 1,
   providerCostMicros: 3_000_000,
-  campaignLandings: { c1: 40, c2: 10, c3: 5, organic: 5 },
+  campaignLandings: { c1: 40, c2: 10, c3: 5 },
   campaignSignups: { c1: 4, c2: 2, organic: 1, unattributed: 1 },
   campaignCohortActivated: { c1: 2, organic: 1 },
   campaignCohortPro: { c1: 1 },

@@ -62,16 +62,14 @@ export function grossMargin(revenueMicros: number, costMicros: number): number {
 }
 
 /**
- * Monthly churn from two month-start rollups: 1 − returning(M) / monthly actives(M − 1), within
- * [0, 1]; null when nobody was active in M − 1.
+ * Monthly churn from two months' summed rollups: 1 − returning(M) / monthly actives(M − 1),
+ * within [0, 1]; null when nobody was active in M − 1. (Each account's first request of a month
+ * counts once in `monthActiveUsers`, on its day, so a month's days add up to its actives.)
  */
-export function churnFromRollups(
-  previousMonthStart: DayRollup,
-  monthStart: DayRollup,
-): number | null {
-  const before = previousMonthStart.monthActiveUsers;
+export function churnFromRollups(previousMonth: DayRollup, month: DayRollup): number | null {
+  const before = previousMonth.monthActiveUsers;
   if (before === 0) return null;
-  return Math.min(1, Math.max(0, 1 - monthStart.returningUsers / before));
+  return Math.min(1, Math.max(0, 1 - month.returningUsers / before));
 }
 
 interface Counts {
@@ -132,6 +130,12 @@ function resultRow(
   };
 }
 
+/** Landings no campaign link matched (stored without a campaign). */
+export function landingsWithoutCampaign(rollup: DayRollup): number {
+  const credited = Object.values(rollup.campaignLandings).reduce((sum, n) => sum + n, 0);
+  return Math.max(0, rollup.landings - credited);
+}
+
 /**
  * One row per campaign (archived ones only when they have spend or sign-ups this month), then
  * "Organic", "Unattributed" (also sign-ups credited to a campaign that no longer exists) and
@@ -173,7 +177,8 @@ export function campaignResults(input: {
     ),
     resultRow(
       { id: ORGANIC, name: "Organic", kind: "organic" },
-      countsFor(rollup, [ORGANIC], 0),
+      // A landing matching no campaign is stored without one: organic's landings are the rest.
+      { ...countsFor(rollup, [ORGANIC], 0), landings: landingsWithoutCampaign(rollup) },
       prices,
       monthlyChurn,
     ),

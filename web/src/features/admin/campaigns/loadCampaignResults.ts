@@ -31,7 +31,8 @@ export async function loadCampaignResults(
 ): Promise<CampaignResultsData> {
   const days = periodDays(period, nowMs);
   const churnMonth = period < periodKey(nowMs) ? period : previousMonth(period);
-  const churnDays = [`${previousMonth(churnMonth)}-01`, `${churnMonth}-01`];
+  const churnMonths = [previousMonth(churnMonth), churnMonth];
+  const churnDays = churnMonths.flatMap((month) => periodDays(month, nowMs));
   const [list, loadedConfig, rollups] = await Promise.all([
     listCampaigns(),
     loadAppConfig(),
@@ -41,7 +42,9 @@ export async function loadCampaignResults(
     const rollup = rollups.get(day);
     return rollup ? [rollup] : [];
   };
-  const [before, after] = churnDays.map((day) => sumRollups(of(day)));
+  const [before, after] = churnMonths.map((month) =>
+    sumRollups(periodDays(month, nowMs).flatMap(of)),
+  );
   const monthlyChurn = churnFromRollups(before!, after!);
   const { plans } = loadedConfig.config;
   const rows = campaignResults({

@@ -9,7 +9,7 @@ import { Screen } from "../../../ui/Screen";
 import { loadRollupRange } from "../data/rollups";
 import { useLoad } from "../data/useLoad";
 import { NONE, formatPeriod, formatShare } from "../users/adminFormat";
-import { funnelSteps, monthStartDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
+import { funnelSteps, churnInputDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
 import "../users/admin.css";
 
 const RANGES = [30, 60, 90] as const;
@@ -20,7 +20,7 @@ async function loadFunnelData(rangeDays: number) {
   const today = dayKey(readAt);
   const days = lastNDays(rangeDays, today);
   const [rollups, list] = await Promise.all([
-    loadRollupRange([...new Set([...monthStartDays(days), ...days])].sort(), readAt),
+    loadRollupRange([...new Set([...churnInputDays(days), ...days])].sort(), readAt),
     listCampaigns(),
   ]);
   return { today, days, rollups, campaigns: list.campaigns };

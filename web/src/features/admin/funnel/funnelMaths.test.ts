@@ -1,6 +1,6 @@
 import { EMPTY_ROLLUP, type DayRollup } from "@ideaspark/domain";
 import { describe, expect, it } from "vitest";
-import { funnelSteps, monthStartDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
+import { funnelSteps, churnInputDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
 
 const rollup = (fields: Partial<DayRollup>): DayRollup => ({ ...EMPTY_ROLLUP, ...fields });
 
@@ -66,19 +66,24 @@ describe("weeklyRetention", () => {
 });
 
 describe("monthly churn", () => {
-  it("needs the first day of every month of the range and of the month before", () => {
-    expect(monthStartDays(["2026-11-20", "2026-12-02"])).toEqual([
+  it("needs every day of every month of the range and of the month before", () => {
+    const days = churnInputDays(["2026-11-20", "2026-12-02"]);
+    expect(days).toHaveLength(31 + 30 + 31);
+    expect([days[0], days[31], days[61], days.at(-1)]).toEqual([
       "2026-10-01",
       "2026-11-01",
       "2026-12-01",
+      "2026-12-31",
     ]);
-    expect(monthStartDays(["2026-01-05"])).toEqual(["2025-12-01", "2026-01-01"]);
+    expect(churnInputDays(["2024-03-05"])[28]).toBe("2024-02-29");
   });
 
-  it("is 1 − returning / last month's actives, unknown without last month's", () => {
+  it("is 1 − returning / last month's actives (summed over each month's days)", () => {
     const rollups = new Map([
-      ["2026-11-01", rollup({ monthActiveUsers: 10 })],
-      ["2026-12-01", rollup({ monthActiveUsers: 12, returningUsers: 6 })],
+      ["2026-11-01", rollup({ monthActiveUsers: 6 })],
+      ["2026-11-17", rollup({ monthActiveUsers: 4 })],
+      ["2026-12-01", rollup({ monthActiveUsers: 7, returningUsers: 4 })],
+      ["2026-12-02", rollup({ monthActiveUsers: 5, returningUsers: 2 })],
     ]);
     expect(monthlyChurnRows(rollups, ["2026-11-20", "2026-12-02"])).toEqual([
       { month: "2026-11", churn: null },

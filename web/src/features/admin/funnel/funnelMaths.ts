@@ -3,6 +3,7 @@
 // counters), weekly cohort retention by ISO sign-up week, and month-over-month churn.
 import {
   FUNNEL_STAGES,
+  ORGANIC,
   addDays,
   isoWeekKey,
   monthOfDay,
@@ -10,7 +11,7 @@ import {
   type DayRollup,
   type FunnelStage,
 } from "@ideaspark/domain";
-import { churnFromRollups } from "../campaigns/campaignResults";
+import { churnFromRollups, landingsWithoutCampaign } from "../campaigns/campaignResults";
 
 export interface FunnelStepCount {
   key: FunnelStage;
@@ -28,7 +29,10 @@ export function funnelSteps(rollup: DayRollup, campaignId: string | null): Funne
   const pick = (overall: number, byCampaign: Readonly<Record<string, number>>) =>
     campaignId === null ? overall : at(byCampaign, campaignId);
   const counts: Record<FunnelStage, number> = {
-    landing: pick(rollup.landings, rollup.campaignLandings),
+    landing:
+      campaignId === ORGANIC
+        ? landingsWithoutCampaign(rollup)
+        : pick(rollup.landings, rollup.campaignLandings),
     signUp: pick(rollup.signups, rollup.campaignSignups),
     verified: pick(rollup.cohortVerified, rollup.campaignCohortVerified),
     firstSpark: pick(rollup.cohortFirstSpark, rollup.campaignCohortFirstSpark),
@@ -88,12 +92,16 @@ export function monthsOf(days: readonly string[]): string[] {
   return [...new Set(days.map(monthOfDay))].sort();
 }
 
-/** The first day of each month of `days` and of the month before the first: churn's inputs. */
-export function monthStartDays(days: readonly string[]): string[] {
+/** Every day of each month of `days` and of the month before the first: churn's inputs. */
+export function churnInputDays(days: readonly string[]): string[] {
   const months = monthsOf(days);
   if (months.length === 0) return [];
   const before = monthOfDay(addDays(`${months[0]}-01`, -1));
-  return [before, ...months].map((month) => `${month}-01`);
+  return [before, ...months].flatMap((month) => {
+    const out: string[] = [];
+    for (let day = `${month}-01`; monthOfDay(day) === month; day = addDays(day, 1)) out.push(day);
+    return out;
+  });
 }
 
 /** Churn of each month of `days`: 1 − returning(M) / monthly actives(M − 1); null if unknown. */
@@ -101,13 +109,12 @@ export function monthlyChurnRows(
   rollups: ReadonlyMap<string, DayRollup>,
   days: readonly string[],
 ): { month: string; churn: number | null }[] {
-  const starts = monthStartDays(days);
-  return starts.slice(1).map((start, i) => {
-    const previous = rollups.get(starts[i] ?? "");
-    const current = rollups.get(start);
-    return {
-      month: start.slice(0, 7),
-      churn: previous && current ? churnFromRollups(previous, current) : null,
-    };
+  const months = [...new Set(churnInputDays(days).map((day) => monthOfDay(day)))];
+  const total = (month: string) =>
+    sumRollups([...rollups].filter(([day]) => monthOfDay(day) === month).map(([, r]) => r));
+  return months.slice(1).map((month, i) => {
+    const previous = months[i] ?? "";
+    const seen = [...rollups.keys()].some((day) => monthOfDay(day) === previous);
+    return { month, churn: seen ? churnFromRollups(total(previous), total(month)) : null };
   });
 }
