@@ -63,6 +63,11 @@ describe("account journey", () => {
           landingPath: "/welcome",
         },
       });
+    // The server counts the sign-up (growth) and credits its first touch: no campaign has these
+    // parameters, so it is unattributed rather than organic.
+    await expect
+      .poll(async () => (await profileDocument(uid))?.growth, { timeout: 15_000, interval: 250 })
+      .toMatchObject({ signupCounted: true, campaignId: "unattributed" });
     const profile = await profileDocument(uid);
     expect(Object.keys(profile ?? {}).sort()).toEqual([
       "aiDataUseConsent",
@@ -70,6 +75,7 @@ describe("account journey", () => {
       "createdAt",
       "displayName",
       "email",
+      "growth",
     ]);
     expect(await session.page.getByTestId("profile-setup-error").count()).toBe(0);
   });

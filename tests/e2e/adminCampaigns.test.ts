@@ -85,6 +85,10 @@ describe("admin campaign journey", () => {
     visitorUid = (await uidOf(visitorEmail)) ?? "";
     expect(visitorUid).not.toBe("");
 
+    // The server credits the sign-up (onSignUp trigger), then the admin's table shows it.
+    await expect
+      .poll(async () => (await adminDb().doc(`users/${visitorUid}`).get()).get("growth"), POLL)
+      .toMatchObject({ signupCounted: true, campaignId });
     await expect.poll(() => campaigns.figure(campaignId, "signUps"), POLL).toBe(1);
     expect(await campaigns.figure(campaignId, "cacUsd")).toBe(SPEND_USD / 1);
     expect(await campaigns.figure(campaignId, "spendUsd")).toBe(SPEND_USD);

@@ -44,7 +44,12 @@ export function useLoad<T>(
     };
   }, [key, run]);
   const reload = useCallback(() => setRun((n) => n + 1), []);
-  const value: LoadState<T> = state.key === key && state.run === run ? state.value : LOADING;
+  // A reload of the same key keeps showing what was loaded until the new value arrives, so the
+  // screen (and whatever state it holds, like a confirmation) is not torn down meanwhile.
+  const value: LoadState<T> =
+    state.key === key && (state.run === run || state.value.status === "ready")
+      ? state.value
+      : LOADING;
   // Stable while nothing changes, so callers can memoise on it.
   return useMemo(() => ({ ...value, reload }), [value, reload]);
 }
