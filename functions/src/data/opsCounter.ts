@@ -6,6 +6,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface OpsTally {
   reads: number;
   writes: number;
+  /** Of `writes`, those made for the business analytics (rollup shards, account growth). */
+  analyticsWrites?: number;
 }
 
 const scope = new AsyncLocalStorage<OpsTally>();
@@ -25,7 +27,9 @@ export function countReads(n: number): void {
   if (ops) ops.reads += n;
 }
 
-export function countWrites(n: number): void {
+export function countWrites(n: number, purpose?: "analytics"): void {
   const ops = scope.getStore();
-  if (ops) ops.writes += n;
+  if (!ops) return;
+  ops.writes += n;
+  if (purpose === "analytics") ops.analyticsWrites = (ops.analyticsWrites ?? 0) + n;
 }

@@ -68,7 +68,7 @@ export function addToRollups(
     writer.set(firestore().doc(`rollups/${day}/shards/${shard}`), data, { merge: true });
     writes += 1;
   }
-  countWrites(writes);
+  countWrites(writes, "analytics");
   return writes;
 }
 
@@ -160,7 +160,7 @@ export function recordActivity(
     const settled = settlementStep(usage, growth);
     steps.push(settled.days);
     tx.set(account.ref, { growth: settled.growth }, { merge: true });
-    countWrites(1);
+    countWrites(1, "analytics");
   }
   addToRollups(tx, mergeDays(...steps), random);
   return {

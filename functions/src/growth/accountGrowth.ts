@@ -42,7 +42,7 @@ async function applySteps(uid: string, step: Step, tx?: Transaction): Promise<bo
     const after = steps.at(-1)?.growth ?? before;
     if (JSON.stringify(after) === JSON.stringify(before)) return true;
     t.set(ref, { growth: after }, { merge: true });
-    countWrites(1);
+    countWrites(1, "analytics");
     addToRollups(t, mergeDays(...steps.map((s) => s.days)));
     return true;
   };

@@ -55,6 +55,14 @@ export function authClient(): Auth {
   return auth;
 }
 
+/**
+ * Hands the app's data modules a Firestore instance made elsewhere: for Node tools that run the
+ * app's own readers against the emulators (`npm run bench:admin`), where no Vite env exists.
+ */
+export function provideFirestore(instance: Firestore): void {
+  firestore = instance;
+}
+
 export function db(): Firestore {
   if (!firestore) {
     // Persistent multi-tab cache: home and history read offline, and several open tabs share it.

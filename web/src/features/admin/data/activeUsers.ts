@@ -2,6 +2,7 @@
 // last 1, 7 and 30 days (one read per 1,000 users counted, not one per user).
 import { collection, getCountFromServer, query, where } from "firebase/firestore";
 import { db } from "../../../data/firebase";
+import { countAggregationReads } from "./readTally";
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +14,9 @@ export interface ActiveUserCounts {
 
 async function countActiveSince(sinceMs: number): Promise<number> {
   const active = query(collection(db(), "users"), where("growth.lastActiveAt", ">=", sinceMs));
-  return (await getCountFromServer(active)).data().count;
+  const { count } = (await getCountFromServer(active)).data();
+  countAggregationReads(count);
+  return count;
 }
 
 /** Users active in the 24 hours, 7 days and 30 days before `now`. */

@@ -13,6 +13,7 @@ import {
 import { db } from "../../../data/firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
 import { MAX_LISTED_ALERTS, MAX_UNRESOLVED_ALERTS } from "./limits";
+import { countQueryReads } from "./readTally";
 
 export interface StoredAlert {
   id: string;
@@ -26,15 +27,21 @@ function watch(
   onNext: (alerts: Live<StoredAlert[]>) => void,
   onError: (error: Error) => void,
 ): Unsubscribe {
+  let first = true;
   return onSnapshot(
     alerts,
-    (snapshot) =>
+    (snapshot) => {
+      // A listener pays for the documents it first receives, then for each change.
+      const changed = snapshot.docChanges().length;
+      if (first || changed > 0) countQueryReads(changed);
+      first = false;
       onNext({
         data: parseDocs(snapshot, Alert)
           .map(({ id, value }) => ({ id, alert: value }))
           .sort(newestFirst),
         ...liveMeta(snapshot.metadata),
-      }),
+      });
+    },
     onError,
   );
 }

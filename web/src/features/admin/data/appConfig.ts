@@ -3,6 +3,7 @@
 import { configStamp, parseAppConfig, type AppConfig } from "@ideaspark/domain";
 import { doc, getDocFromServer } from "firebase/firestore";
 import { db } from "../../../data/firebase";
+import { countQueryReads } from "./readTally";
 
 export interface LoadedAppConfig {
   config: AppConfig;
@@ -13,6 +14,7 @@ export interface LoadedAppConfig {
 /** Throws AppConfigError (with the offending fields) when the stored document is unusable. */
 export async function loadAppConfig(): Promise<LoadedAppConfig> {
   const snapshot = await getDocFromServer(doc(db(), "config", "app"));
+  countQueryReads(1);
   const raw: unknown = snapshot.data();
   return { config: parseAppConfig(raw), updatedAt: configStamp(raw).updatedAt };
 }

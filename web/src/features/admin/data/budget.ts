@@ -3,11 +3,14 @@
 import { periodKey } from "@ideaspark/domain";
 import { collection, getAggregateFromServer, sum } from "firebase/firestore";
 import { db } from "../../../data/firebase";
+import { countAggregationReads } from "./readTally";
 
 /** Provider spend (USD) recorded against `period`'s budget so far; 0 before the first request. */
 export async function loadMonthSpendUsd(period: string = periodKey(Date.now())): Promise<number> {
   const snapshot = await getAggregateFromServer(collection(db(), "budgets", period, "shards"), {
     usd: sum("usd"),
   });
+  // At most BUDGET_SHARDS (20) entries: one read.
+  countAggregationReads(1);
   return snapshot.data().usd;
 }

@@ -20,6 +20,7 @@ import {
   type DocumentSnapshot,
 } from "firebase/firestore";
 import { db } from "../../../data/firebase";
+import { countQueryReads } from "./readTally";
 import { useLoad, type LoadState } from "./useLoad";
 
 export type RangeDays = 7 | 30 | 90;
@@ -42,6 +43,7 @@ async function loadClosedDays(fromDay: string, toDay: string): Promise<Map<strin
       where(documentId(), "<=", toDay),
     ),
   );
+  countQueryReads(snapshot.size);
   return new Map(snapshot.docs.map((doc) => [doc.id, parseRollup(doc)]));
 }
 
@@ -54,6 +56,7 @@ async function loadClosedWeeks(fromDay: string, toDay: string): Promise<Map<stri
       where(documentId(), "<=", rollupWeekOf(toDay)),
     ),
   );
+  countQueryReads(snapshot.size);
   const days = new Map<string, DayRollup>();
   for (const doc of snapshot.docs) {
     const entries = (doc.get("days") ?? {}) as Record<string, unknown>;
@@ -73,6 +76,7 @@ async function loadClosedWeeks(fromDay: string, toDay: string): Promise<Map<stri
 /** A day's live counters: the sum of its shards (EMPTY_ROLLUP when nothing happened). */
 export async function loadDayShards(day: string): Promise<DayRollup> {
   const snapshot = await getDocs(collection(db(), "rollups", day, "shards"));
+  countQueryReads(snapshot.size);
   return sumRollups(snapshot.docs.map(parseRollup));
 }
 

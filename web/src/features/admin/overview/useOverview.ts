@@ -32,17 +32,20 @@ export function useOverview(rangeDays: RangeDays): Overview & { reload: () => vo
   // Read again whenever the range is read again, so every card is from the same moment.
   const moment = range.status === "ready" ? `overview:${range.data.readAt}` : null;
   const readAt = range.status === "ready" ? range.data.readAt : 0;
-  const extras = useLoad(moment, async () => {
-    const [spentUsd, active, loaded] = await Promise.all([
-      loadMonthSpendUsd(periodKey(readAt)),
-      loadActiveUserCounts(readAt),
-      loadAppConfig(),
-    ]);
-    return { spentUsd, active, config: loaded.config };
-  });
+  const extras = useLoad(moment, () => loadOverviewExtras(readAt));
 
   const { reload } = range;
   return useMemo(() => ({ ...overviewOf(range, extras), reload }), [range, extras, reload]);
+}
+
+/** The overview's numbers besides the rollups: the month's spend, active users, the config. */
+export async function loadOverviewExtras(readAt: number) {
+  const [spentUsd, active, loaded] = await Promise.all([
+    loadMonthSpendUsd(periodKey(readAt)),
+    loadActiveUserCounts(readAt),
+    loadAppConfig(),
+  ]);
+  return { spentUsd, active, config: loaded.config };
 }
 
 function overviewOf(
