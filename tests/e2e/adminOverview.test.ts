@@ -113,6 +113,13 @@ describe("admin overview and AI config journey", () => {
     await removeRollups();
     const app = adminDb().doc("config/app");
     await (storedConfig === undefined ? app.delete() : app.set(storedConfig));
+    // The budget alerts the low budget raised belong to this journey only.
+    const alerts = await adminDb()
+      .collection("alerts")
+      .where("kind", "==", "budget")
+      .where("period", "==", periodKey(Date.now()))
+      .get();
+    await Promise.all(alerts.docs.map((doc) => doc.ref.delete()));
   });
 
   it("shows each written day's cost, requests and sign-ups: closed documents, else shards", async () => {
@@ -196,5 +203,19 @@ describe("admin overview and AI config journey", () => {
     expect(["warning", "critical"]).toContain(await overview.tone("stat-cost-month"));
     expect(await overview.card("stat-cost-month").textContent()).toContain("monthly budget");
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it("and the alert banner reacts: the save evaluated the budget alerts at once", async () => {
+    const banner = session.page.getByTestId("alert-banner");
+    await banner.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await banner.textContent()) ?? "", { timeout: 30_000, interval: 500 })
+      .toMatch(/budget/i);
+    const raised = await adminDb()
+      .collection("alerts")
+      .where("kind", "==", "budget")
+      .where("period", "==", periodKey(Date.now()))
+      .get();
+    expect(raised.size).toBeGreaterThan(0);
   });
 });

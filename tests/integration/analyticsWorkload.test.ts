@@ -175,7 +175,9 @@ interface Planned {
 }
 
 function plan(): Planned[] {
-  const topics = Array.from({ length: 12 }, (_, i) => `Workload topic ${i} ${run}`);
+  // Letters only: five digits in a row would make a brief personal (never cached).
+  const tag = run.replace(/[^a-f]/g, "x");
+  const topics = Array.from({ length: 12 }, (_, i) => `Workload topic ${"abcdefghijkl"[i]} ${tag}`);
   const planned: Planned[] = [];
   for (let i = 0; i < SPARKS; i++) {
     const day = Math.floor((i / SPARKS) * DAYS);

@@ -12,7 +12,7 @@ let ada: TestUser;
 let run: (
   brief: BriefInput,
   uid?: string,
-) => Promise<{ reads: number; writes: number; cached: boolean }>;
+) => Promise<{ reads: number; writes: number; analytics: number; cached: boolean }>;
 
 /** A profile as the app writes it at sign-up, `daysAgo` days ago. */
 async function profile(user: TestUser, daysAgo: number): Promise<void> {
@@ -37,9 +37,10 @@ beforeAll(async () => {
   const { withOpsTally } = await import("../../functions/src/data/opsCounter.js");
   const spark = await inProcessSpark({ cacheTtlMs: 60_000 });
   run = async (brief, uid = ada.uid) => {
-    const ops = { reads: 0, writes: 0 };
+    const ops = { reads: 0, writes: 0, analyticsWrites: 0 };
     const result = await withOpsTally(ops, () => spark({ uid, data: newRequest(brief) }));
-    return { ...ops, cached: result.cached };
+    const { reads, writes, analyticsWrites: analytics } = ops;
+    return { reads, writes, analytics, cached: result.cached };
   };
   await run({ topic: `Warm up the instance ${randomUUID()}`, count: 1 });
 });
@@ -61,6 +62,7 @@ describe("Firestore operations per spark (warm instance)", () => {
     expect(await run({ topic: `Team building games ${letters()}`, count: 1 })).toEqual({
       reads: 7,
       writes: 9,
+      analytics: 2,
       cached: false,
     });
   });
@@ -69,6 +71,7 @@ describe("Firestore operations per spark (warm instance)", () => {
     expect(await run({ topic: `A gift for my brother ${letters()}`, count: 1 })).toEqual({
       reads: 6,
       writes: 8,
+      analytics: 2,
       cached: false,
     });
   });
@@ -77,7 +80,12 @@ describe("Firestore operations per spark (warm instance)", () => {
   it("a cache hit costs 7 reads and 7 writes", async () => {
     const topic = `Rainy day activities ${letters()}`;
     await run({ topic, count: 1 });
-    expect(await run({ topic, count: 1 })).toEqual({ reads: 7, writes: 7, cached: true });
+    expect(await run({ topic, count: 1 })).toEqual({
+      reads: 7,
+      writes: 7,
+      analytics: 2,
+      cached: true,
+    });
   });
 
   // The most analytics ever adds: a first spark (or a first request in a new week after
@@ -89,6 +97,7 @@ describe("Firestore operations per spark (warm instance)", () => {
       expect(await run({ topic: `A gift for my aunt ${letters()}`, count: 1 }, bea.uid)).toEqual({
         reads: 6,
         writes: 9,
+        analytics: 3,
         cached: false,
       });
     } finally {
@@ -102,6 +111,7 @@ describe("Firestore operations per spark (warm instance)", () => {
       expect(await run({ topic: `A gift for my uncle ${letters()}`, count: 1 }, cy.uid)).toEqual({
         reads: 6,
         writes: 7,
+        analytics: 1,
         cached: false,
       });
     } finally {

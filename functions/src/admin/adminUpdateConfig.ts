@@ -9,6 +9,7 @@ import {
 } from "@ideaspark/domain";
 import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
+import { evaluateAlerts } from "../alerts/evaluateAlerts.js";
 import { updateAppConfig } from "../data/configChanges.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
@@ -20,6 +21,9 @@ function conflictMessage(updatedAt: number | null, updatedBy: string | null): st
       : ` (saved at ${new Date(updatedAt).toISOString()}${updatedBy ? ` by ${updatedBy}` : ""})`;
   return `The configuration changed since you loaded it${saved}. Reload it and make your change again.`;
 }
+
+/** Config keys the budget alerts depend on. */
+const BUDGET_KEYS = ["monthlyBudgetUsd", "budgetAlertThresholds", "degradeAction", "alertEmails"];
 
 export async function handleAdminUpdateConfig(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
@@ -44,6 +48,13 @@ export async function handleAdminUpdateConfig(
         changeId,
         changedKeys: plan.change.changedKeys,
       });
+      // A new budget or new thresholds take effect on the alerts now, not at the next schedule
+      // (the banner reacts to the edit). Best effort: the schedule catches up on a failure.
+      if (plan.change.changedKeys.some((key) => BUDGET_KEYS.some((k) => key.startsWith(k)))) {
+        await evaluateAlerts({ now: nowMs }).catch((error: unknown) =>
+          logger.warn("alerts not evaluated after the config change", { error: String(error) }),
+        );
+      }
       return { changeId, changedKeys: plan.change.changedKeys, updatedAt: plan.change.at };
   }
 }

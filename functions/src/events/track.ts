@@ -59,8 +59,15 @@ export async function handleTrack(call: TrackCall, deps: TrackDeps): Promise<Tra
 
 const ipLimiter = createWindowLimiter({ perMinute: TRACK_LIMITS.ip, maxKeys: 10_000 });
 
-export const track = onCall({ cors: true, enforceAppCheck: ENFORCE_APP_CHECK }, async (request) => {
+export const track = onCall({ cors: true }, async (request) => {
   try {
+    // Read at run time (a param given to the options would be resolved once, at deploy).
+    if (ENFORCE_APP_CHECK.value() && !request.app) {
+      throw new DomainError(
+        "unauthenticated",
+        "This app could not be verified (App Check). Update or reload the app.",
+      );
+    }
     // The callable decoder turns an own "__proto__" key into a prototype, hiding it from
     // validation; the raw JSON body still shows it.
     const body = request.rawRequest?.body as { data?: unknown } | undefined;
