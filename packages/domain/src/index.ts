@@ -28,6 +28,7 @@ export * from "./admin.js";
 export * from "./profile.js";
 export * from "./adminRole.js";
 export * from "./account.js";
+export * from "./exportCooldown.js";
 export * from "./analytics.js";
 export * from "./campaigns.js";
 export * from "./growth.js";
