@@ -63,7 +63,11 @@ describe("exportCooldownError", () => {
     const error = exportCooldownError(420);
     expect(error.kind).toBe("rate-limited");
     expect(DOMAIN_ERRORS[error.kind].code).toBe("resource-exhausted");
-    expect(error.details).toEqual({ kind: "rate-limited", retryable: true, retryAfterSeconds: 420 });
+    expect(error.details).toEqual({
+      kind: "rate-limited",
+      retryable: true,
+      retryAfterSeconds: 420,
+    });
     expect(error.message).toBe(
       "You can download your data once every 10 minutes. Please try again in 7 minutes.",
     );
