@@ -10,7 +10,7 @@ import { requireAdmin } from "./requireAdmin.js";
 export async function handleAdminSetPlan(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
 ): Promise<AdminSetPlanResult> {
-  const adminUid = requireAdmin(request.auth);
+  const adminUid = await requireAdmin(request.auth);
   const parsed = AdminSetPlanRequest.safeParse(request.data);
   if (!parsed.success) throw DomainError.invalidArgument(parsed.error);
   const { uid, plan } = parsed.data;

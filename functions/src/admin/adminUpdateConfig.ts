@@ -29,7 +29,7 @@ export async function handleAdminUpdateConfig(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
   nowMs = Date.now(),
 ): Promise<AdminUpdateConfigResult> {
-  const adminUid = requireAdmin(request.auth);
+  const adminUid = await requireAdmin(request.auth);
   const parsed = AdminUpdateConfigRequest.safeParse(request.data);
   if (!parsed.success) throw DomainError.invalidArgument(parsed.error);
   const email = request.auth?.token.email;
