@@ -85,15 +85,17 @@ export interface ErasedAccountData {
 }
 
 /**
- * Deletes users/{uid} with all its subcollections (sparks) and the user's quota documents,
- * and anonymises their usage records and analytics events. Idempotent: a second run finds
- * nothing left to do.
+ * Deletes users/{uid} with all its subcollections (sparks), the user's quota documents and
+ * limits/{uid}, and anonymises their usage records and analytics events. Idempotent: a second
+ * run finds nothing left to do.
  */
 export async function eraseAccountData(uid: string, nowMs: number): Promise<ErasedAccountData> {
   const db = firestore();
   const quotas = await drain(db.collection("quotas").where("uid", "==", uid), (batch, doc) =>
     batch.delete(doc.ref),
   );
+  // The export cooldown (limits/{uid}) is bookkeeping, not the person's content: not counted.
+  await db.doc(`limits/${uid}`).delete();
   const profile = db.doc(`users/${uid}`);
   const profileExisted = (await profile.get()).exists;
   // recursiveDelete also deletes the (possibly absent) profile itself: count it only if it was.
