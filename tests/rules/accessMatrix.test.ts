@@ -13,6 +13,7 @@ import {
   type DocumentData,
   type Query,
 } from "firebase/firestore";
+import { adminRoleDoc } from "@ideaspark/domain";
 import { describe, it } from "vitest";
 import {
   OWNER,
@@ -94,6 +95,7 @@ const SEED: Record<string, DocumentData> = {
   "usage/r1": usageDoc(uid),
   "events/e1": eventDoc(uid),
   "visitors/v1": visitorDoc(),
+  [`limits/${uid}`]: { uid, lastExportAt: Date.now() - 60_000 },
   "campaigns/c1": campaignDoc(),
   "rollups/2026-11-25": { day: "2026-11-25", signups: 3, sparks: 40, costUsd: 0.42 },
   "alerts/a1": alertDoc(0.8),
@@ -104,6 +106,8 @@ const SEED: Record<string, DocumentData> = {
   "cache/k1": { ideas: [], model: "gpt-4.1-mini", createdAt: Date.now() },
   "config/app": appConfigDoc(),
   "configChanges/ch1": configChangeDoc(),
+  // The owner's roles document without the claim: it alone makes nobody an admin in any row.
+  [`roles/${uid}`]: adminRoleDoc("root", Date.now()),
 };
 
 const SPECS: CollectionSpec[] = [
@@ -160,6 +164,15 @@ const SPECS: CollectionSpec[] = [
     list: (db) => collection(db, "visitors"),
     create: { path: "visitors/v2", data: () => visitorDoc() },
     update: { recent: [] },
+    allowed: readOnly(nobody),
+  },
+  {
+    // The exportMyData cooldown: the owner can neither read nor reset (update, delete) it.
+    name: "limits/{uid}",
+    path: `limits/${uid}`,
+    list: (db) => collection(db, "limits"),
+    create: { path: `limits/${uid}`, data: () => ({ uid, lastExportAt: 0 }) },
+    update: { lastExportAt: 0 },
     allowed: readOnly(nobody),
   },
   {
@@ -249,6 +262,15 @@ const SPECS: CollectionSpec[] = [
     create: { path: "configChanges/ch2", data: () => configChangeDoc() },
     update: { changedKeys: [] },
     allowed: readOnly(adminOnly),
+  },
+  {
+    // The current admin role: only the server writes it, or anyone could make themselves admin.
+    name: "roles/{uid}",
+    path: `roles/${uid}`,
+    list: (db) => collection(db, "roles"),
+    create: { path: `roles/${uid}`, data: () => adminRoleDoc(uid, Date.now()) },
+    update: { grantedBy: uid },
+    allowed: { ...readOnly(ownerAndAdmin), list: adminOnly },
   },
 ];
 

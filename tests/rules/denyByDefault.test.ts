@@ -13,9 +13,11 @@ const PATHS = [
   "budgets/2026-11",
   "events/e1/notes/existing",
   "visitors/v1/history/existing",
+  "limits/alice/exports/existing",
   "mail/m1/attachments/existing",
   "alerts/a1/notes/existing",
   "rollupWeeks/2026-11-30/days/existing",
+  "roles/alice/grants/existing",
 ];
 
 describe("a path no rule mentions", () => {
