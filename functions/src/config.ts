@@ -23,6 +23,25 @@ export const ENFORCE_APP_CHECK = defineBoolean("ENFORCE_APP_CHECK", {
   description: "Require a valid App Check token on every callable.",
 });
 
+/**
+ * Browser origins allowed to call the callables (CORS), comma-separated, e.g.
+ * `https://<project>.web.app,https://<project>.firebaseapp.com`; `*` allows any origin and is
+ * meant for the emulators. No default: a deploy without it asks for it (or fails in CI).
+ */
+export const ALLOWED_ORIGINS = defineString("ALLOWED_ORIGINS", {
+  description:
+    "Origins that may call the callables from a browser, comma-separated (the app's own " +
+    "https://<project>.web.app, https://<project>.firebaseapp.com and any custom domain).",
+  input: {
+    text: {
+      example: "https://my-project.web.app,https://my-project.firebaseapp.com",
+      validationRegex: "^(\\*|https?://[^/,\\s]+(\\s*,\\s*https?://[^/,\\s]+)*)$",
+      validationErrorMessage:
+        "List origins like https://my-project.web.app separated by commas (no paths), or *.",
+    },
+  },
+});
+
 /** How long config/app and the budget total are cached in each instance's memory. */
 export const CONFIG_CACHE_SECONDS = defineInt("CONFIG_CACHE_SECONDS", {
   default: 30,

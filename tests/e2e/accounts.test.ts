@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "./browser";
 import { AppShell } from "./pages/appShell";
 import { AuthPages } from "./pages/authPages";
+import { SparkPage } from "./pages/sparkPage";
 import {
   grantAdmin,
   profileDocument,
@@ -13,6 +14,7 @@ import {
   uidOf,
   uniqueEmail,
 } from "../support/accounts";
+import { oobCodesFor, openVerificationLink } from "../support/oobCodes";
 
 describe("account journey", () => {
   let session: BrowserSession;
@@ -78,6 +80,25 @@ describe("account journey", () => {
       "growth",
     ]);
     expect(await session.page.getByTestId("profile-setup-error").count()).toBe(0);
+  });
+
+  it("asks the new person to verify their email before a spark; the link sent at sign-up unlocks it", async () => {
+    expect(await oobCodesFor(email)).toHaveLength(1);
+    const spark = new SparkPage(session.page);
+    await spark.openForm();
+    await spark.fillBrief({ topic: "Rainy day games for kids", count: 1 });
+    await spark.submit.click();
+    const refusal = session.page.locator(
+      '[data-testid="spark-error"][data-kind="email-unverified"]',
+    );
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toContain("Verify your email address");
+
+    await session.page.getByTestId("spark-resend-verification").click();
+    await expect.poll(async () => (await oobCodesFor(email)).length, { timeout: 15_000 }).toBe(2);
+    await openVerificationLink(email);
+    await session.page.getByTestId("spark-verified").click();
+    await spark.waitForStoredIdeas(1);
   });
 
   it("signs out from settings and back in again", async () => {

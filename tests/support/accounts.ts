@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { adminAuth, adminDb } from "./admin.js";
+import { adminAuth, adminDb, makeAdmin } from "./admin.js";
 import { REPO_ROOT } from "./emulators.js";
 
 export const TEST_PASSWORD = "a-long-password-1";
@@ -20,18 +20,20 @@ export interface Account {
   password: string;
 }
 
-/** An email/password account made with the Admin SDK (no profile document). */
+/** An email/password account made with the Admin SDK (no profile document), verified. */
 export async function createAccount(
   label: string,
-  options: { admin?: boolean; displayName?: string } = {},
+  options: { admin?: boolean; displayName?: string; verified?: boolean } = {},
 ): Promise<Account> {
   const email = uniqueEmail(label);
   const user = await adminAuth().createUser({
     email,
     password: TEST_PASSWORD,
     displayName: options.displayName ?? label,
+    // Verified unless a journey needs an unverified person (only verified people spark).
+    emailVerified: options.verified ?? true,
   });
-  if (options.admin) await adminAuth().setCustomUserClaims(user.uid, { admin: true });
+  if (options.admin) await makeAdmin(user.uid);
   return { uid: user.uid, email, password: TEST_PASSWORD };
 }
 
@@ -46,7 +48,10 @@ export async function uidOf(email: string): Promise<string | null> {
 
 const GRANT_SCRIPT = path.join(REPO_ROOT, "tools", "admin", "grant.ts");
 
-/** Gives the account the admin claim: with `tools/admin/grant.ts` when present, else directly. */
+/**
+ * Gives the account the admin role (claim and roles/{uid}): with `tools/admin/grant.ts` when
+ * present, else directly.
+ */
 export async function grantAdmin(email: string): Promise<void> {
   if (existsSync(GRANT_SCRIPT)) {
     const tsx = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -58,7 +63,7 @@ export async function grantAdmin(email: string): Promise<void> {
   }
   const uid = await uidOf(email);
   if (!uid) throw new Error(`no account for ${email}`);
-  await adminAuth().setCustomUserClaims(uid, { admin: true });
+  await makeAdmin(uid);
 }
 
 /** users/{uid} as stored, or undefined while it does not exist. */

@@ -1,4 +1,5 @@
 // Admin-side access to the emulators for assertions and fixtures (bypasses rules).
+import { adminRoleDoc, adminRolePath } from "@ideaspark/domain";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
@@ -22,6 +23,19 @@ export function adminDb(): Firestore {
 export function adminAuth() {
   ensureApp();
   return getAuth();
+}
+
+/**
+ * Makes `uid` an admin the way the server does: the `admin: true` claim (with `otherClaims`) and
+ * the roles/{uid} document, which rules and admin callables require beside the claim. The
+ * person's app sees the claim after its next ID token refresh.
+ */
+export async function makeAdmin(
+  uid: string,
+  otherClaims: Record<string, unknown> = {},
+): Promise<void> {
+  await adminAuth().setCustomUserClaims(uid, { ...otherClaims, admin: true });
+  await adminDb().doc(adminRolePath(uid)).set(adminRoleDoc("test", Date.now()));
 }
 
 /** Replaces config/app (merged over the code defaults by the functions). */

@@ -33,7 +33,8 @@ export async function inProcessSpark(
     handleSpark(
       {
         uid: call.uid,
-        ...(call.emailVerified === undefined ? {} : { emailVerified: call.emailVerified }),
+        // A verified caller unless the test says otherwise.
+        emailVerified: call.emailVerified ?? true,
         data: call.data,
         emit: call.emit ?? (() => undefined),
         signal: call.signal ?? new AbortController().signal,

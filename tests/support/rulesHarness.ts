@@ -1,5 +1,6 @@
 // Security-rules tests on the Firestore emulator: the people the rules tell apart, seeding with
-// rules off, and allow/deny assertions that count every rule case a suite runs.
+// rules off (the admin's roles/{uid} document included), and allow/deny assertions that count
+// every rule case a suite runs.
 import {
   assertFails,
   assertSucceeds,
@@ -7,6 +8,7 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
+import { adminRoleDoc, adminRolePath } from "@ideaspark/domain";
 import { doc, setLogLevel, writeBatch, type DocumentData } from "firebase/firestore";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, it } from "vitest";
@@ -31,6 +33,13 @@ export const OWNER: Person = { uid: "alice", email: "alice@example.test" };
 export const OTHER: Person = { uid: "bob", email: "bob@example.test" };
 export const ADMIN: Person = { uid: "root", email: "root@example.test" };
 
+/**
+ * The admin's roles/{uid} document: every reset writes it (with the `admin: true` claim of
+ * `as("admin")` it makes an admin); a seed that maps this path to null leaves it out, which is
+ * a demoted admin whose token still carries the claim.
+ */
+export const ADMIN_ROLE_PATH = adminRolePath(ADMIN.uid);
+
 export const ROLES = ["signed-out visitor", "owner", "other user", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -39,14 +48,20 @@ export function personOf(role: Role): Person | null {
   return { "signed-out visitor": null, owner: OWNER, "other user": OTHER, admin: ADMIN }[role];
 }
 
+/** Documents to write before a case (path → data); null keeps a default document out. */
+export type Seed = Record<string, DocumentData | null>;
+
 export interface RulesHarness {
   env: RulesTestEnvironment;
   /** A Firestore client signed in as `role` (one per role, reused across tests). */
   as(role: Role): TestFirestore;
   /** A client signed in anonymously (Firebase anonymous auth: a uid, no email). */
   anonymous(): TestFirestore;
-  /** Empties the emulator, then writes `docs` (path → data) with rules off. */
-  reset(docs?: Record<string, DocumentData>): Promise<void>;
+  /**
+   * Empties the emulator, then writes the admin's roles document and `docs` (path → data; null
+   * leaves that path absent) with rules off.
+   */
+  reset(docs?: Seed): Promise<void>;
   allowed(operation: Promise<unknown>): Promise<void>;
   denied(operation: Promise<unknown>): Promise<void>;
   /** How many allow/deny cases ran so far. */
@@ -94,11 +109,13 @@ export async function rulesHarness(): Promise<RulesHarness> {
     },
     async reset(docs = {}) {
       await env.clearFirestore();
-      if (Object.keys(docs).length === 0) return;
+      const seed: Seed = { [ADMIN_ROLE_PATH]: adminRoleDoc("seed", Date.now()), ...docs };
       await env.withSecurityRulesDisabled(async (context) => {
         const db = context.firestore();
         const batch = writeBatch(db);
-        for (const [path, data] of Object.entries(docs)) batch.set(doc(db, path), data);
+        for (const [path, data] of Object.entries(seed)) {
+          if (data !== null) batch.set(doc(db, path), data);
+        }
         await batch.commit();
       });
     },
@@ -138,8 +155,8 @@ export interface RuleCase {
   /** The test's name, a sentence saying who may (not) do what. */
   name: string;
   allowed: boolean;
-  /** Documents present before the attempt (path → data). */
-  seed?: Record<string, DocumentData>;
+  /** Documents present before the attempt (path → data; null keeps a default one out). */
+  seed?: Seed;
   attempt: (rules: RulesHarness) => Promise<unknown>;
 }
 

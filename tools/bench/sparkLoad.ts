@@ -56,7 +56,13 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       const outcome = await withOpsTally(ops, () =>
         handleSpark(
-          { uid, data, emit: () => undefined, signal: new AbortController().signal },
+          {
+            uid,
+            emailVerified: true,
+            data,
+            emit: () => undefined,
+            signal: new AbortController().signal,
+          },
           { client: () => client, cacheTtlMs: 30_000, safetyIdentifier: (id) => `bench-${id}` },
         ),
       ).then(

@@ -37,8 +37,8 @@ import { replaySettled } from "./replay.js";
 
 export interface SparkContext {
   uid: string | undefined;
-  /** The caller's ID token says their address is verified. */
-  emailVerified?: boolean;
+  /** The caller's ID token says their address is verified (Google sign-in counts). */
+  emailVerified: boolean;
   data: unknown;
   /** Sends a progress chunk to a streaming caller (no-op otherwise). */
   emit: (chunk: SparkChunk) => void;
@@ -77,6 +77,8 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
   const now = deps.now ?? Date.now;
   const startedAt = now();
   if (!ctx.uid) throw new DomainError("unauthenticated");
+  // Only verified people spend AI: scripted sign-ups with throwaway addresses get nothing.
+  if (!ctx.emailVerified) throw new DomainError("email-unverified");
   const uid = ctx.uid;
   const parsed = SparkRequest.safeParse(ctx.data);
   if (!parsed.success) throw DomainError.invalidArgument(parsed.error);

@@ -18,6 +18,7 @@ export const DOMAIN_ERROR_KINDS = [
   "refused",
   "in-progress",
   "request-id-taken",
+  "email-unverified",
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
@@ -39,7 +40,15 @@ export type CallableErrorCode =
  * request, wait out a countdown, upgrade, edit the brief, follow the request already running,
  * sign in again, or nothing.
  */
-export type NextStep = "retry" | "wait" | "upgrade" | "edit-brief" | "follow" | "sign-in" | "none";
+export type NextStep =
+  | "retry"
+  | "wait"
+  | "upgrade"
+  | "edit-brief"
+  | "follow"
+  | "sign-in"
+  | "verify-email"
+  | "none";
 
 export interface DomainErrorSpec {
   code: CallableErrorCode;
@@ -68,6 +77,13 @@ export const DOMAIN_ERRORS: Readonly<Record<DomainErrorKind, DomainErrorSpec>> =
     retryable: true,
     next: "wait",
     message: "Too many requests. Wait a moment and try again.",
+  },
+  "email-unverified": {
+    code: "failed-precondition",
+    retryable: false,
+    next: "verify-email",
+    message:
+      "Verify your email address to get ideas: open the link we sent you, then try again.",
   },
   "ai-paused": {
     code: "failed-precondition",

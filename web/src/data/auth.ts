@@ -8,6 +8,7 @@ import {
   onIdTokenChanged,
   reauthenticateWithCredential,
   reauthenticateWithPopup,
+  sendEmailVerification,
   sendPasswordResetEmail,
   signInWithEmailAndPassword,
   signInWithPopup,
@@ -24,6 +25,8 @@ export interface SessionUser {
   displayName: string | null;
   /** Sign-in providers linked to the account, e.g. "password", "google.com". */
   providers: string[];
+  /** The address is verified (Google sign-in counts): only then may the person spark. */
+  emailVerified: boolean;
 }
 
 /** A signed-in user and what their ID token says about their role. */
@@ -38,6 +41,7 @@ function toSessionUser(user: User): SessionUser {
     email: user.email,
     displayName: user.displayName,
     providers: user.providerData.map((info) => info.providerId),
+    emailVerified: user.emailVerified,
   };
 }
 
@@ -75,8 +79,31 @@ export async function signInWithEmail(email: string, password: string): Promise<
   return toSessionUser((await signInWithEmailAndPassword(authClient(), email, password)).user);
 }
 
+/** Creates the account and sends the verification link (sparks need a verified address). */
 export async function signUpWithEmail(email: string, password: string): Promise<SessionUser> {
-  return toSessionUser((await createUserWithEmailAndPassword(authClient(), email, password)).user);
+  const { user } = await createUserWithEmailAndPassword(authClient(), email, password);
+  // The account exists either way; a link that failed to send can be resent from the app.
+  await sendEmailVerification(user).catch((error: unknown) =>
+    console.warn("IdeaSpark could not send the verification email", error),
+  );
+  return toSessionUser(user);
+}
+
+/** Sends the verification link again. */
+export async function resendVerificationEmail(): Promise<void> {
+  await sendEmailVerification(signedInUser());
+}
+
+/**
+ * Asks Auth whether the address has been verified since (after the person opened the link) and,
+ * if so, renews the ID token so callables see `email_verified`. True when verified.
+ */
+export async function confirmEmailVerified(): Promise<boolean> {
+  const user = signedInUser();
+  await user.reload();
+  if (!user.emailVerified) return false;
+  await user.getIdToken(true);
+  return true;
 }
 
 export async function signInWithGoogle(): Promise<SessionUser> {

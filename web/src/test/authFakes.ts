@@ -15,6 +15,8 @@ export const fakeAuthModule = {
   sendPasswordReset: vi.fn(() => Promise.resolve()),
   setAuthDisplayName: vi.fn(() => Promise.resolve()),
   reauthenticate: vi.fn(() => Promise.resolve()),
+  resendVerificationEmail: vi.fn(() => Promise.resolve()),
+  confirmEmailVerified: vi.fn(() => Promise.resolve(true)),
 };
 
 export const fakeProfileModule = {
@@ -29,6 +31,7 @@ export const ALICE: SessionUser = {
   email: "alice@example.test",
   displayName: "Alice",
   providers: ["password"],
+  emailVerified: true,
 };
 
 export function setAuth(state: Partial<AuthState> & Pick<AuthState, "status">): void {

@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 import type { Session } from "../../data/auth";
 import { FOCUS_REFRESH_INTERVAL_MS, createAuthStore, type AuthBackend } from "./authStore";
 
-const ALICE = { uid: "alice", email: "a@x.test", displayName: "A", providers: ["password"] };
+const ALICE = {
+  uid: "alice",
+  email: "a@x.test",
+  displayName: "A",
+  providers: ["password"],
+  emailVerified: true,
+};
 
 function fakeBackend() {
   let listener: (session: Session | null) => void = () => {};

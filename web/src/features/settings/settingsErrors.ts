@@ -1,5 +1,7 @@
-// Messages for failed settings actions: Auth codes via the auth messages, Firestore and callable
-// codes ("permission-denied", "functions/unavailable"…) in words a person can act on.
+// Messages for failed settings actions: Auth codes via the auth messages, a callable's own
+// message when it sends a domain kind, other Firestore and callable codes
+// ("permission-denied", "functions/unavailable"…) in words a person can act on.
+import { DomainErrorDetails } from "@ideaspark/domain";
 import { authErrorCode, describeAuthError, OFFLINE_MESSAGE } from "../auth/authErrors";
 
 const GENERIC = "Something went wrong. Please try again.";
@@ -20,6 +22,11 @@ export function describeSettingsError(
   if (!online) return OFFLINE_MESSAGE;
   const code = authErrorCode(error) ?? "";
   if (code.startsWith("auth/")) return describeAuthError(error, online)?.message ?? GENERIC;
+  const { message, details } = error as { message?: unknown; details?: unknown };
+  // A function's typed refusal is worded for the person (e.g. when the next export may start).
+  if (DomainErrorDetails.safeParse(details).success && typeof message === "string" && message) {
+    return message;
+  }
   const bare = code.replace(/^(functions|firestore)\//, "");
   if (bare === "failed-precondition" && error instanceof Error && error.message) {
     return error.message; // the function's own explanation, e.g. "sign in again first"

@@ -4,7 +4,7 @@ import {
   type DomainErrorKind,
   type NextStep,
 } from "@ideaspark/domain";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeAuthModule, signedIn } from "../../test/authFakes";
@@ -25,9 +25,16 @@ const STEP_CONTROL: Record<NextStep, string | null> = {
   "edit-brief": "spark-edit",
   follow: "spark-following",
   "sign-in": "spark-sign-in",
+  "verify-email": "spark-verified",
   none: null,
 };
-const STEP_CONTROLS = ["spark-retry", "spark-upgrade", "spark-following", "spark-sign-in"];
+const STEP_CONTROLS = [
+  "spark-retry",
+  "spark-upgrade",
+  "spark-following",
+  "spark-sign-in",
+  "spark-verified",
+];
 
 function renderPanel(kind: DomainErrorKind, onRetry = vi.fn()) {
   const error = describeSparkError({
@@ -61,6 +68,23 @@ describe("SparkErrorPanel", () => {
     }
     if (DOMAIN_ERRORS[kind].next !== "follow")
       expect(screen.getByTestId("spark-edit")).toBeTruthy();
+  });
+
+  it("retries an unverified person's spark only once Auth says the link was opened", async () => {
+    const auth = (await import("../../test/authFakes")).fakeAuthModule;
+    const { onRetry } = renderPanel("email-unverified");
+    auth.confirmEmailVerified.mockResolvedValueOnce(false);
+    fireEvent.click(screen.getByTestId("spark-verified"));
+    expect((await screen.findByTestId("spark-verify-note")).textContent).toContain(
+      "not verified yet",
+    );
+    expect(onRetry).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId("spark-resend-verification"));
+    await waitFor(() => expect(auth.resendVerificationEmail).toHaveBeenCalledTimes(1));
+    expect((await screen.findByText(/sent a new link/)).textContent).toBeTruthy();
+    auth.confirmEmailVerified.mockResolvedValueOnce(true);
+    fireEvent.click(screen.getByTestId("spark-verified"));
+    await waitFor(() => expect(onRetry).toHaveBeenCalledTimes(1));
   });
 
   it("offers only Edit brief, prefilled, when the model refused the brief", () => {

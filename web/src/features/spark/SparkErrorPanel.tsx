@@ -1,9 +1,11 @@
 // A failed spark: the message, and the one next step its kind allows (`next` in the domain's
 // error table) — a fresh retry, a countdown, the upgrade path, editing the brief, signing in
-// again, or "Already running…" while the screen follows a request running elsewhere.
+// again, verifying the email address, or "Already running…" while the screen follows a request
+// running elsewhere.
 import type { SparkBrief } from "@ideaspark/domain";
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
+import { confirmEmailVerified, resendVerificationEmail } from "../../data/auth";
 import { trackEvent } from "../../data/track";
 import { signInPathFor } from "../../lib/nextPath";
 import { authStore } from "../auth/authStore";
@@ -35,6 +37,62 @@ function resetDay(resetsAt: string | undefined): string | null {
   if (!resetsAt) return null;
   // Quotas reset at midnight UTC on the 1st; show that day, not the local day before it.
   return new Date(resetsAt).toLocaleDateString(undefined, { dateStyle: "long", timeZone: "UTC" });
+}
+
+/**
+ * "Verify your email": resend the link, or say it has been opened — Auth is asked again, the ID
+ * token renewed, and the spark retried.
+ */
+function VerifyEmailControls({ onRetry }: { onRetry: () => void }) {
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch {
+      setNote("That did not work. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        data-testid="spark-verified"
+        disabled={busy}
+        onClick={() =>
+          void act(async () => {
+            if (await confirmEmailVerified()) onRetry();
+            else setNote("Your address is not verified yet: open the link in the email first.");
+          })
+        }
+      >
+        I’ve verified — try again
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="spark-resend-verification"
+        disabled={busy}
+        onClick={() =>
+          void act(async () => {
+            await resendVerificationEmail();
+            setNote("We sent a new link. It can take a minute to arrive.");
+          })
+        }
+      >
+        Resend the link
+      </button>
+      {note && (
+        <p className="spark-error-note" role="status" data-testid="spark-verify-note">
+          {note}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function SparkErrorPanel({ error, brief, onRetry }: Props) {
@@ -105,6 +163,7 @@ export function SparkErrorPanel({ error, brief, onRetry }: Props) {
             </Link>
           </>
         )}
+        {error.next === "verify-email" && <VerifyEmailControls onRetry={onRetry} />}
         {error.next === "sign-in" && (
           <button
             type="button"

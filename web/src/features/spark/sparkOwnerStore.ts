@@ -1,7 +1,9 @@
 // Feedback and stars on a finished spark: shown at once (optimistic), written to the spark doc
-// as a SparkOwnerUpdate, and rolled back with a message when the write fails.
+// as a SparkOwnerUpdate, and rolled back with a message when the write fails. `reset` (at
+// sign-out) forgets all of it, including the outcome of writes still under way.
 import { SparkOwnerUpdate, type Feedback } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
+import { holdsPersonalState } from "../../lib/personalState";
 
 export interface OwnerMarks {
   feedback: Feedback;
@@ -22,6 +24,8 @@ export const OWNER_UPDATE_FAILED = "Your change could not be saved. Please try a
 
 export function createSparkOwnerStore(loadBackend: () => Promise<OwnerBackend>) {
   const store = createStore<OwnerState>(() => ({ pending: {}, errors: {} }));
+  /** Bumped by `reset`: a write started before it must not bring its person's marks back. */
+  let generation = 0;
 
   const setPending = (id: string, marks: Partial<OwnerMarks> | null) =>
     store.setState((state) => {
@@ -38,16 +42,19 @@ export function createSparkOwnerStore(loadBackend: () => Promise<OwnerBackend>) 
       return;
     }
     const before = store.getState().pending[id];
+    const started = generation;
     setPending(id, { ...before, ...update });
     store.setState((state) => ({ errors: { ...state.errors, [id]: null } }));
     try {
       await (await loadBackend()).updateSparkOwner(uid, id, parsed.data);
+      if (started !== generation) return;
       // The doc snapshot now carries the value; drop the override only if nothing newer replaced it.
       const current = store.getState().pending[id];
       if (current && Object.entries(update).every(([k, v]) => current[k as keyof OwnerMarks] === v))
         setPending(id, null);
     } catch (error) {
       console.warn("IdeaSpark could not save feedback or stars", error);
+      if (started !== generation) return;
       setPending(id, before ?? null);
       store.setState((state) => ({ errors: { ...state.errors, [id]: OWNER_UPDATE_FAILED } }));
     }
@@ -70,10 +77,17 @@ export function createSparkOwnerStore(loadBackend: () => Promise<OwnerBackend>) 
     return { ...stored, ...store.getState().pending[id] };
   }
 
-  return Object.assign(store, { toggleFeedback, toggleStar, marks });
+  /** Forgets every pending mark and error. */
+  function reset(): void {
+    generation += 1;
+    store.setState({ pending: {}, errors: {} });
+  }
+
+  return Object.assign(store, { toggleFeedback, toggleStar, marks, reset });
 }
 
 export const sparkOwner = createSparkOwnerStore(() => import("../../data/sparkDocs"));
+holdsPersonalState("sparkOwner", () => sparkOwner.reset());
 
 export function useOwnerMarks(id: string, stored: OwnerMarks): OwnerMarks {
   const pending = useStore(sparkOwner, (state) => state.pending[id]);

@@ -1,8 +1,9 @@
 // Sparks running in this tab, keyed by requestId: their phase, the ideas received so far (by
 // index), the error or the final result. `reduceChunk` is the pure heart; `start` drives the
-// callable stream and `cancel` aborts it.
+// callable stream, `cancel` aborts it, and `reset` (at sign-out) aborts every run and forgets them.
 import type { Idea, SparkBrief, SparkChunk, SparkResult } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
+import { holdsPersonalState } from "../../lib/personalState";
 import { cancelledByUser, describeSparkError, type SparkError } from "./sparkErrors";
 
 export type RunPhase =
@@ -100,10 +101,18 @@ export function createSparkRunStore(loadBackend: () => Promise<SparkBackend>) {
     controllers.get(requestId)?.abort();
   }
 
-  return Object.assign(store, { start, cancel });
+  /** Stops every running spark and forgets all runs (their late results find nothing to update). */
+  function reset(): void {
+    for (const controller of controllers.values()) controller.abort();
+    controllers.clear();
+    store.setState({ runs: {} });
+  }
+
+  return Object.assign(store, { start, cancel, reset });
 }
 
 export const sparkRuns = createSparkRunStore(() => import("../../data/sparkCalls"));
+holdsPersonalState("sparkRuns", () => sparkRuns.reset());
 
 export function useSparkRun(requestId: string): SparkRun | undefined {
   return useStore(sparkRuns, (state) => state.runs[requestId]);
