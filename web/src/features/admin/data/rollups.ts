@@ -61,6 +61,9 @@ async function loadClosedWeeks(fromDay: string, toDay: string): Promise<Map<stri
   for (const doc of snapshot.docs) {
     const entries = (doc.get("days") ?? {}) as Record<string, unknown>;
     for (const [day, data] of Object.entries(entries)) {
+      // A week document also holds days outside the range (today's entry is a snapshot of a
+      // day still running: today is always read live).
+      if (day < fromDay || day > toDay) continue;
       const parsed = DayRollup.safeParse(data);
       if (!parsed.success) {
         throw new Error(
