@@ -1,5 +1,6 @@
 // Settings on a 375px phone against the emulators: the name and AI data-use consent reach
-// users/{uid} (and the Auth profile), "Download my data" saves the export as JSON, and deleting
+// users/{uid} (and the Auth profile), "Download my data" saves the export as JSON (a second
+// one within 10 minutes is refused, saying when it may start), and deleting
 // the account (typing DELETE, re-entering the password) removes it and lands on /welcome.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +70,15 @@ describe("settings journey", () => {
     const file = await download.path();
     const data = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
     expect(data).toMatchObject({ uid: account.uid, profile: { displayName: "Renamed Person" } });
+  });
+
+  it("says when the next download may start when asked again within 10 minutes", async () => {
+    await session.page.getByTestId("export-data").click();
+    const alert = session.page.getByRole("region", { name: "Your data" }).getByTestId("form-error");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^You can download your data once every 10 minutes\. Please try again in (9|10) minutes\.$/,
+    );
   });
 
   it("deletes the account after DELETE and the password, then lands on /welcome", async () => {

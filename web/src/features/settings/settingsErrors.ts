@@ -22,7 +22,7 @@ export function describeSettingsError(
   if (!online) return OFFLINE_MESSAGE;
   const code = authErrorCode(error) ?? "";
   if (code.startsWith("auth/")) return describeAuthError(error, online)?.message ?? GENERIC;
-  const { message, details } = error as { message?: unknown; details?: unknown };
+  const { message, details } = (error ?? {}) as { message?: unknown; details?: unknown };
   // A function's typed refusal is worded for the person (e.g. when the next export may start).
   if (DomainErrorDetails.safeParse(details).success && typeof message === "string" && message) {
     return message;
