@@ -13,7 +13,7 @@ import {
   type SnapshotMetadata,
 } from "firebase/firestore";
 import type { z } from "zod";
-import { db } from "./firebase";
+import { db, followListener } from "./firebase";
 
 /** A value read live, and whether it came from the offline cache or has unsent writes. */
 export interface Live<T> {
@@ -61,14 +61,16 @@ export function watchSparks(
     orderBy("createdAt", "desc"),
     limit(max),
   );
-  return onSnapshot(
-    sparks,
-    { includeMetadataChanges: true },
-    (snapshot) =>
-      onNext({
-        data: parseDocs(snapshot, SparkDoc).map(({ id, value }) => ({ id, spark: value })),
-        ...liveMeta(snapshot.metadata),
-      }),
-    onError,
+  return followListener(
+    onSnapshot(
+      sparks,
+      { includeMetadataChanges: true },
+      (snapshot) =>
+        onNext({
+          data: parseDocs(snapshot, SparkDoc).map(({ id, value }) => ({ id, spark: value })),
+          ...liveMeta(snapshot.metadata),
+        }),
+      onError,
+    ),
   );
 }

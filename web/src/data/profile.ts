@@ -2,7 +2,7 @@
 // Every read is parsed with the domain schema; every write is checked with it first.
 import { UserProfile, UserProfileCreate, UserProfileUpdate } from "@ideaspark/domain";
 import { doc, getDoc, onSnapshot, setDoc, updateDoc } from "firebase/firestore";
-import { db } from "./firebase";
+import { db, followListener } from "./firebase";
 
 const profileRef = (uid: string) => doc(db(), "users", uid);
 
@@ -28,14 +28,16 @@ export function watchProfile(
   onNext: (profile: UserProfile | null) => void,
   onError: (error: Error) => void,
 ): () => void {
-  return onSnapshot(
-    profileRef(uid),
-    (snapshot) => {
-      if (!snapshot.exists()) return onNext(null);
-      const parsed = UserProfile.safeParse(snapshot.data());
-      if (parsed.success) onNext(parsed.data);
-      else onError(new Error(`users/${uid} is malformed: ${parsed.error.message}`));
-    },
-    onError,
+  return followListener(
+    onSnapshot(
+      profileRef(uid),
+      (snapshot) => {
+        if (!snapshot.exists()) return onNext(null);
+        const parsed = UserProfile.safeParse(snapshot.data());
+        if (parsed.success) onNext(parsed.data);
+        else onError(new Error(`users/${uid} is malformed: ${parsed.error.message}`));
+      },
+      onError,
+    ),
   );
 }

@@ -2,7 +2,7 @@
 // with the domain SparkDoc, and writes the owner's only allowed change (SparkOwnerUpdate).
 import { SparkDoc, SparkOwnerUpdate } from "@ideaspark/domain";
 import { doc, onSnapshot, updateDoc } from "firebase/firestore";
-import { db } from "./firebase";
+import { db, followListener } from "./firebase";
 
 const sparkRef = (uid: string, id: string) => doc(db(), "users", uid, "sparks", id);
 
@@ -18,16 +18,18 @@ export function watchSpark(
   onNext: (snapshot: SparkSnapshot) => void,
   onError: (error: Error) => void,
 ): () => void {
-  return onSnapshot(
-    sparkRef(uid, id),
-    (snapshot) => {
-      const fromCache = snapshot.metadata.fromCache;
-      if (!snapshot.exists()) return onNext({ spark: null, fromCache });
-      const parsed = SparkDoc.safeParse(snapshot.data());
-      if (parsed.success) onNext({ spark: parsed.data, fromCache });
-      else onError(new Error(`users/${uid}/sparks/${id} is malformed: ${parsed.error.message}`));
-    },
-    onError,
+  return followListener(
+    onSnapshot(
+      sparkRef(uid, id),
+      (snapshot) => {
+        const fromCache = snapshot.metadata.fromCache;
+        if (!snapshot.exists()) return onNext({ spark: null, fromCache });
+        const parsed = SparkDoc.safeParse(snapshot.data());
+        if (parsed.success) onNext({ spark: parsed.data, fromCache });
+        else onError(new Error(`users/${uid}/sparks/${id} is malformed: ${parsed.error.message}`));
+      },
+      onError,
+    ),
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type AppConfig,
 } from "@ideaspark/domain";
 import { collection, doc, onSnapshot, orderBy, query, where } from "firebase/firestore";
-import { db } from "./firebase";
+import { db, followListener } from "./firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "./history";
 
 /** Follows quotas/{uid}_{period}; null while the person has used nothing this period. */
@@ -20,19 +20,22 @@ export function watchQuota(
   onNext: (quota: Live<QuotaDoc | null>) => void,
   onError: (error: Error) => void,
 ): Unsubscribe {
-  return onSnapshot(
-    doc(db(), "quotas", quotaDocId(uid, period)),
-    { includeMetadataChanges: true },
-    (snapshot) => {
-      let quota: QuotaDoc | null = null;
-      if (snapshot.exists()) {
-        const parsed = QuotaDoc.safeParse(snapshot.data());
-        if (parsed.success) quota = parsed.data;
-        else console.warn(`IdeaSpark ignored malformed ${snapshot.ref.path}`, parsed.error.issues);
-      }
-      onNext({ data: quota, ...liveMeta(snapshot.metadata) });
-    },
-    onError,
+  return followListener(
+    onSnapshot(
+      doc(db(), "quotas", quotaDocId(uid, period)),
+      { includeMetadataChanges: true },
+      (snapshot) => {
+        let quota: QuotaDoc | null = null;
+        if (snapshot.exists()) {
+          const parsed = QuotaDoc.safeParse(snapshot.data());
+          if (parsed.success) quota = parsed.data;
+          else
+            console.warn(`IdeaSpark ignored malformed ${snapshot.ref.path}`, parsed.error.issues);
+        }
+        onNext({ data: quota, ...liveMeta(snapshot.metadata) });
+      },
+      onError,
+    ),
   );
 }
 
@@ -49,15 +52,17 @@ export function watchUsageRecords(
     where("period", "==", period),
     orderBy("createdAt", "asc"),
   );
-  return onSnapshot(
-    records,
-    { includeMetadataChanges: true },
-    (snapshot) =>
-      onNext({
-        data: parseDocs(snapshot, UsageRecord).map(({ value }) => value),
-        ...liveMeta(snapshot.metadata),
-      }),
-    onError,
+  return followListener(
+    onSnapshot(
+      records,
+      { includeMetadataChanges: true },
+      (snapshot) =>
+        onNext({
+          data: parseDocs(snapshot, UsageRecord).map(({ value }) => value),
+          ...liveMeta(snapshot.metadata),
+        }),
+      onError,
+    ),
   );
 }
 
@@ -66,17 +71,19 @@ export function watchAppConfig(
   onNext: (config: Live<AppConfig>) => void,
   onError: (error: Error) => void,
 ): Unsubscribe {
-  return onSnapshot(
-    doc(db(), "config", "app"),
-    (snapshot) => {
-      let config = DEFAULT_APP_CONFIG;
-      try {
-        config = parseAppConfig(snapshot.data());
-      } catch (error) {
-        console.warn("IdeaSpark uses the default plans: config/app is unusable", error);
-      }
-      onNext({ data: config, ...liveMeta(snapshot.metadata) });
-    },
-    onError,
+  return followListener(
+    onSnapshot(
+      doc(db(), "config", "app"),
+      (snapshot) => {
+        let config = DEFAULT_APP_CONFIG;
+        try {
+          config = parseAppConfig(snapshot.data());
+        } catch (error) {
+          console.warn("IdeaSpark uses the default plans: config/app is unusable", error);
+        }
+        onNext({ data: config, ...liveMeta(snapshot.metadata) });
+      },
+      onError,
+    ),
   );
 }

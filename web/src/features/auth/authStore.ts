@@ -106,8 +106,11 @@ export function createAuthStore(
 
 export type AuthStore = ReturnType<typeof createAuthStore>;
 
-/** The app-wide session; the Firebase SDK loads in the background, after the shell paints. */
-export const authStore = createAuthStore(() => import("../../data/auth"));
+/**
+ * The app-wide session; the Firebase SDK loads in the background, after the shell paints. Sessions
+ * come through data/session, which removes a previous person's data before the next is reported.
+ */
+export const authStore = createAuthStore(() => import("../../data/session"));
 
 export function useAuth<T>(select: (state: AuthState) => T): T {
   return useStore(authStore, select);

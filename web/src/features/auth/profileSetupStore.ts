@@ -5,6 +5,7 @@
 import type { UserProfileCreate } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
 import { readAttribution } from "../../lib/attribution";
+import { holdsPersonalState } from "../../lib/personalState";
 
 export type ProfileSetupStatus = "idle" | "working" | "ready" | "failed";
 
@@ -99,11 +100,15 @@ export function createProfileSetupStore({ loadBackend, storage, now }: ProfileSe
     }
     last = { user, draft };
     store.setState({ status: "working" });
-    const promise = run(user, draft).then(
-      () => store.setState({ status: "ready", signingUp: false }),
+    // After a reset (sign-out) meanwhile, the outcome belongs to nobody on screen any more.
+    const current = () => inFlight?.promise === promise;
+    const promise: Promise<void> = run(user, draft).then(
+      () => {
+        if (current()) store.setState({ status: "ready", signingUp: false });
+      },
       (error: unknown) => {
         console.error("IdeaSpark could not create the profile", error);
-        store.setState({ status: "failed", signingUp: false });
+        if (current()) store.setState({ status: "failed", signingUp: false });
       },
     );
     inFlight = { uid: user.uid, promise };
@@ -136,10 +141,21 @@ export function createProfileSetupStore({ loadBackend, storage, now }: ProfileSe
   /** Forgets the signed-out person's state (not their "ready" mark). */
   function reset() {
     last = null;
+    inFlight = null;
     store.setState({ status: "idle", signingUp: false });
   }
 
-  return Object.assign(store, { ensure, retry, beginSignUp, abandonSignUp, reset });
+  /** Forgets `uid` on this device: their state and their "ready" mark (at sign-out). */
+  function forget(uid: string) {
+    reset();
+    try {
+      storage?.removeItem(READY_KEY(uid));
+    } catch {
+      // Nothing stored, nothing to remove.
+    }
+  }
+
+  return Object.assign(store, { ensure, retry, beginSignUp, abandonSignUp, reset, forget });
 }
 
 export type ProfileSetupStore = ReturnType<typeof createProfileSetupStore>;
@@ -149,6 +165,7 @@ export const profileSetupStore = createProfileSetupStore({
   storage: typeof localStorage === "undefined" ? null : localStorage,
   now: Date.now,
 });
+holdsPersonalState("profileSetup", (uid) => profileSetupStore.forget(uid));
 
 export function useProfileSetup<T>(select: (state: ProfileSetupState) => T): T {
   return useStore(profileSetupStore, select);

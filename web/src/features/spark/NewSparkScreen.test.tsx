@@ -2,11 +2,17 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { connectivityStore } from "../../app/connectivityStore";
-import { FORM_DRAFT_KEY, QUEUE_KEY } from "../../lib/drafts";
+import { formDraftKey, queueKey } from "../../lib/drafts";
+import { ALICE, setAuth, signedIn } from "../../test/authFakes";
 import { NewSparkScreen } from "./NewSparkScreen";
 import { sparkRuns } from "./sparkRunStore";
 
 vi.mock("./sparkRunStore", () => ({ sparkRuns: { start: vi.fn(() => Promise.resolve()) } }));
+vi.mock("../../data/auth", async () => (await import("../../test/authFakes")).fakeAuthModule);
+
+const FORM_DRAFT_KEY = formDraftKey(ALICE.uid);
+const QUEUE_KEY = queueKey(ALICE.uid);
+const BOB = { ...ALICE, uid: "bob", email: "bob@example.test", displayName: "Bob" };
 
 function renderForm(state?: unknown) {
   const router = createMemoryRouter(
@@ -28,6 +34,7 @@ describe("the brief form", () => {
     localStorage.clear();
     vi.mocked(sparkRuns.start).mockClear();
     connectivityStore.setState({ online: true });
+    signedIn();
   });
   afterEach(() => connectivityStore.setState({ online: true }));
 
@@ -111,5 +118,25 @@ describe("the brief form", () => {
     fireEvent.click(screen.getByTestId("queued-discard"));
     expect(screen.queryByTestId("queued-draft")).toBeNull();
     expect(localStorage.getItem(QUEUE_KEY)).toBeNull();
+  });
+
+  it("shows another person neither the draft nor the queued briefs of the first", () => {
+    connectivityStore.setState({ online: false });
+    renderForm();
+    type("topic", "Rainy day games");
+    fireEvent.click(screen.getByTestId("spark-submit"));
+    type("topic", "Alice's unsent draft");
+    expect(localStorage.getItem(QUEUE_KEY)).not.toBeNull();
+
+    act(() => setAuth({ status: "signedIn", user: BOB }));
+    expect(screen.queryByTestId("queued-draft")).toBeNull();
+    expect((screen.getByTestId("topic-input") as HTMLInputElement).value).toBe("");
+    type("topic", "Bob's own draft");
+    expect(JSON.parse(localStorage.getItem(formDraftKey(BOB.uid)) ?? "{}")).toMatchObject({
+      topic: "Bob's own draft",
+    });
+    expect(JSON.parse(localStorage.getItem(FORM_DRAFT_KEY) ?? "{}")).toMatchObject({
+      topic: "Alice's unsent draft",
+    });
   });
 });

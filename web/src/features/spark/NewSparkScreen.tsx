@@ -1,34 +1,42 @@
 // The brief: topic, audience, constraints, number of ideas and tone, validated with the same
 // schema the spark function uses. The draft is kept while typing; offline, a submitted brief is
 // queued (with its requestId) and sent once the person confirms after the connection returns.
+// Both are the signed-in person's own (kept under their uid, removed at sign-out).
 import type { SparkBrief } from "@ideaspark/domain";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useOnline } from "../../app/connectivityStore";
-import { createDrafts, type FormDraft, type QueuedBrief } from "../../lib/drafts";
+import { createDrafts, type Drafts, type FormDraft, type QueuedBrief } from "../../lib/drafts";
 import { Screen } from "../../ui/Screen";
+import { useAuth } from "../auth/authStore";
 import { BriefFields } from "./BriefFields";
 import { EMPTY_FORM, parseBriefForm, type BriefErrors, type BriefField } from "./briefForm";
 import { QueuedBriefs } from "./QueuedBriefs";
 import { sparkRuns } from "./sparkRunStore";
 
-const drafts = createDrafts();
-
-function initialForm(prefill: unknown): FormDraft {
+function initialForm(drafts: Drafts, prefill: unknown): FormDraft {
   const state = prefill as { form?: FormDraft } | null;
   if (state?.form) return { ...EMPTY_FORM, ...state.form };
   return drafts.loadForm() ?? EMPTY_FORM;
 }
 
+/** The form for the signed-in person (the route is guarded, so there is one). */
 export function NewSparkScreen() {
+  const uid = useAuth((state) => state.user?.uid ?? null);
+  // Keyed by uid: another person gets a fresh form with their own draft and queue.
+  return uid ? <BriefForm key={uid} uid={uid} /> : null;
+}
+
+function BriefForm({ uid }: { uid: string }) {
   const location = useLocation();
   const navigate = useNavigate();
   const online = useOnline();
-  const [form, setForm] = useState<FormDraft>(() => initialForm(location.state));
+  const drafts = useMemo(() => createDrafts(uid), [uid]);
+  const [form, setForm] = useState<FormDraft>(() => initialForm(drafts, location.state));
   const [errors, setErrors] = useState<BriefErrors>({});
   const [queued, setQueued] = useState<QueuedBrief[]>(() => drafts.queued());
 
-  useEffect(() => drafts.saveForm(form), [form]);
+  useEffect(() => drafts.saveForm(form), [drafts, form]);
 
   const setField = (field: BriefField, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));

@@ -10,7 +10,7 @@ import {
   where,
   type Query,
 } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db, followListener } from "../../../data/firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
 import { MAX_LISTED_ALERTS, MAX_UNRESOLVED_ALERTS } from "./limits";
 import { countQueryReads } from "./readTally";
@@ -28,21 +28,23 @@ function watch(
   onError: (error: Error) => void,
 ): Unsubscribe {
   let first = true;
-  return onSnapshot(
-    alerts,
-    (snapshot) => {
-      // A listener pays for the documents it first receives, then for each change.
-      const changed = snapshot.docChanges().length;
-      if (first || changed > 0) countQueryReads(changed);
-      first = false;
-      onNext({
-        data: parseDocs(snapshot, Alert)
-          .map(({ id, value }) => ({ id, alert: value }))
-          .sort(newestFirst),
-        ...liveMeta(snapshot.metadata),
-      });
-    },
-    onError,
+  return followListener(
+    onSnapshot(
+      alerts,
+      (snapshot) => {
+        // A listener pays for the documents it first receives, then for each change.
+        const changed = snapshot.docChanges().length;
+        if (first || changed > 0) countQueryReads(changed);
+        first = false;
+        onNext({
+          data: parseDocs(snapshot, Alert)
+            .map(({ id, value }) => ({ id, alert: value }))
+            .sort(newestFirst),
+          ...liveMeta(snapshot.metadata),
+        });
+      },
+      onError,
+    ),
   );
 }
 

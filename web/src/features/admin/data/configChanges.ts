@@ -1,7 +1,7 @@
 // configChanges/{id}: the audit log adminUpdateConfig writes for every saved change, newest first.
 import { ConfigChange } from "@ideaspark/domain";
 import { collection, limit, onSnapshot, orderBy, query } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db, followListener } from "../../../data/firebase";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
 import { CHANGE_LOG_LENGTH } from "./limits";
 
@@ -20,13 +20,15 @@ export function watchConfigChanges(
     orderBy("at", "desc"),
     limit(CHANGE_LOG_LENGTH),
   );
-  return onSnapshot(
-    changes,
-    (snapshot) =>
-      onNext({
-        data: parseDocs(snapshot, ConfigChange).map(({ id, value }) => ({ id, change: value })),
-        ...liveMeta(snapshot.metadata),
-      }),
-    onError,
+  return followListener(
+    onSnapshot(
+      changes,
+      (snapshot) =>
+        onNext({
+          data: parseDocs(snapshot, ConfigChange).map(({ id, value }) => ({ id, change: value })),
+          ...liveMeta(snapshot.metadata),
+        }),
+      onError,
+    ),
   );
 }
