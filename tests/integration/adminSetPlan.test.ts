@@ -4,7 +4,7 @@ import { periodKey } from "@ideaspark/domain";
 import { httpsCallable } from "firebase/functions";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAuth, adminDb, clearAppConfig } from "../support/admin.js";
+import { adminDb, clearAppConfig, makeAdmin } from "../support/admin.js";
 import { callSpark, newRequest, sparkError } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await clearAppConfig();
   admin = await signUpTestUser("admin");
   member = await signUpTestUser("member");
-  await adminAuth().setCustomUserClaims(admin.uid, { admin: true });
+  await makeAdmin(admin.uid);
   // The profile each person creates at sign-up (plans are only set on existing profiles).
   for (const who of [admin, member]) {
     await adminDb().doc(`users/${who.uid}`).set({

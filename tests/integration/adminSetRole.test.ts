@@ -1,10 +1,13 @@
 // `adminSetRole` through the emulator: only admins may call it, the target's claims change
-// (other claims kept) and show up in their refreshed token, and an admin cannot demote
-// themselves.
+// (other claims kept) and show up in their refreshed token, roles/{uid} is written on a grant
+// and deleted on a revoke (which also ends the person's sessions), and an admin cannot demote
+// themselves. adminDemotion.test.ts checks what a demoted admin's old token can no longer do.
+import { adminRolePath } from "@ideaspark/domain";
+import { signInWithEmailAndPassword } from "firebase/auth";
 import { httpsCallable } from "firebase/functions";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAuth, adminDb } from "../support/admin.js";
+import { adminAuth, adminDb, makeAdmin } from "../support/admin.js";
 import { sparkError } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 import { webClient, type WebClient } from "../support/webClient.js";
@@ -15,6 +18,7 @@ let guest: WebClient;
 const setRole = (caller: WebClient, data: unknown) =>
   httpsCallable(caller.functions, "adminSetRole")(data);
 const claimsOf = async (uid: string) => (await adminAuth().getUser(uid)).customClaims ?? {};
+const roleDocOf = async (uid: string) => (await adminDb().doc(adminRolePath(uid)).get()).data();
 
 beforeAll(async () => {
   admin = await signUpTestUser("role-admin");
@@ -23,7 +27,7 @@ beforeAll(async () => {
   await adminDb()
     .doc(`users/${member.uid}`)
     .set({ email: member.email, displayName: "Member", createdAt: Date.now() });
-  await adminAuth().setCustomUserClaims(admin.uid, { admin: true });
+  await makeAdmin(admin.uid);
   await admin.auth.currentUser?.getIdToken(true);
 });
 
@@ -44,15 +48,25 @@ describe("adminSetRole", () => {
     const profile = (await adminDb().doc(`users/${member.uid}`).get()).data();
     expect(profile).toMatchObject({ role: "admin", roleUpdatedBy: admin.uid });
     expect(profile?.roleUpdatedAt).toBeGreaterThan(Date.now() - 60_000);
+    const role = await roleDocOf(member.uid);
+    expect(role).toMatchObject({ admin: true, grantedBy: admin.uid });
+    expect(role?.grantedAt).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it("lets an admin take the role away again, so the refreshed token has no admin claim", async () => {
+  it("lets an admin take the role away again, ending their sessions; signed in again, they have no admin claim", async () => {
     await setRole(admin, { uid: member.uid, admin: true });
+    const revokedFrom = Math.floor(Date.now() / 1000) * 1000;
 
     await setRole(admin, { uid: member.uid, admin: false });
 
     expect(await claimsOf(member.uid)).toEqual({ tier: "beta" });
-    const token = await member.auth.currentUser!.getIdTokenResult(true);
+    expect(await roleDocOf(member.uid)).toBeUndefined();
+    const validAfter = (await adminAuth().getUser(member.uid)).tokensValidAfterTime ?? "";
+    expect(Date.parse(validAfter)).toBeGreaterThanOrEqual(revokedFrom);
+    // Their refresh token is revoked (the Auth emulator still honours it; production does
+    // not), so they sign in again.
+    await signInWithEmailAndPassword(member.auth, member.email, "a-long-password-1");
+    const token = await member.auth.currentUser!.getIdTokenResult();
     expect(token.claims.admin).toBeUndefined();
     expect((await adminDb().doc(`users/${member.uid}`).get()).get("role")).toBe("member");
   });
@@ -62,6 +76,7 @@ describe("adminSetRole", () => {
     try {
       await setRole(admin, { uid: newcomer.uid, admin: true });
       expect(await claimsOf(newcomer.uid)).toEqual({ admin: true });
+      expect(await roleDocOf(newcomer.uid)).toMatchObject({ admin: true });
       expect((await adminDb().doc(`users/${newcomer.uid}`).get()).exists).toBe(false);
     } finally {
       await newcomer.close();
@@ -75,6 +90,7 @@ describe("adminSetRole", () => {
         code: "functions/permission-denied",
       });
       expect(await claimsOf(outsider.uid)).toEqual({});
+      expect(await roleDocOf(outsider.uid)).toBeUndefined();
     } finally {
       await outsider.close();
     }
@@ -107,5 +123,6 @@ describe("adminSetRole", () => {
     expect(error).toMatchObject({ code: "functions/failed-precondition" });
     expect(error.message).toMatch(/ask another admin/i);
     expect(await claimsOf(admin.uid)).toEqual({ admin: true });
+    expect(await roleDocOf(admin.uid)).toMatchObject({ admin: true });
   });
 });

@@ -10,7 +10,7 @@ import {
 import { httpsCallable, type FunctionsError } from "firebase/functions";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { adminAuth, adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
+import { adminDb, clearAppConfig, makeAdmin, setAppConfig } from "../support/admin.js";
 import { callSpark, newRequest } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 import { webClient, type WebClient } from "../support/webClient.js";
@@ -57,7 +57,7 @@ beforeAll(async () => {
   admin = await signUpTestUser("config-admin");
   member = await signUpTestUser("config-member");
   visitor = webClient();
-  await adminAuth().setCustomUserClaims(admin.uid, { admin: true });
+  await makeAdmin(admin.uid);
   await admin.auth.currentUser?.getIdToken(true);
 });
 
