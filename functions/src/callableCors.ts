@@ -74,21 +74,24 @@ export function parseAllowedOrigins(raw: string): string[] {
  * which firebase-functions turns into "no CORS" (closed) after this logs the reason.
  */
 class AllowedOriginsExpression extends Expression<string[]> {
-  private parsed: { raw: string; origins: string[] } | undefined;
+  private parsed: { raw: string; result: string[] | Error } | undefined;
 
   // Called by firebase-functions for every request (Expression's runtime hook).
   runtimeValue(): string[] {
-    const raw = process.env[ALLOWED_ORIGINS.name] ?? "";
-    if (this.parsed?.raw === raw) return this.parsed.origins;
-    try {
-      this.parsed = { raw, origins: parseAllowedOrigins(raw) };
-    } catch (error) {
-      logger.error("Callables refuse browser calls: ALLOWED_ORIGINS is invalid", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-      throw error;
+    const raw = ALLOWED_ORIGINS.value();
+    if (this.parsed?.raw !== raw) {
+      try {
+        this.parsed = { raw, result: parseAllowedOrigins(raw) };
+      } catch (error) {
+        const result = error instanceof Error ? error : new Error(String(error));
+        this.parsed = { raw, result };
+        logger.error("Callables refuse browser calls: ALLOWED_ORIGINS is invalid", {
+          error: result.message,
+        });
+      }
     }
-    return this.parsed.origins;
+    if (this.parsed.result instanceof Error) throw this.parsed.result;
+    return this.parsed.result;
   }
 
   override toString(): string {

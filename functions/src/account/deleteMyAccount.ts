@@ -10,6 +10,7 @@ import { eraseAccountData } from "../data/account.js";
 import { deleteAuthUser } from "../data/users.js";
 import { toHttpsError } from "../errors.js";
 import { requireRecentSignIn, requireSignedIn } from "./requireSignedIn.js";
+import { callableCors } from "../callableCors.js";
 
 export async function handleDeleteMyAccount(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
@@ -37,10 +38,13 @@ export async function handleDeleteMyAccount(
   return result;
 }
 
-export const deleteMyAccount = onCall({ cors: true, timeoutSeconds: 300 }, async (request) => {
-  try {
-    return await handleDeleteMyAccount(request);
-  } catch (error) {
-    throw toHttpsError(error, "deleteMyAccount");
-  }
-});
+export const deleteMyAccount = onCall(
+  { cors: callableCors, timeoutSeconds: 300 },
+  async (request) => {
+    try {
+      return await handleDeleteMyAccount(request);
+    } catch (error) {
+      throw toHttpsError(error, "deleteMyAccount");
+    }
+  },
+);

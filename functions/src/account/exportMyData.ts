@@ -24,6 +24,7 @@ import {
 import { claimExportSlot, releaseExportSlot, type ExportSlot } from "../data/accountLimits.js";
 import { toHttpsError } from "../errors.js";
 import { requireSignedIn } from "./requireSignedIn.js";
+import { callableCors } from "../callableCors.js";
 
 type WithId<T> = T & { id: string };
 
@@ -99,7 +100,7 @@ async function collectExport(
   };
 }
 
-export const exportMyData = onCall({ cors: true, memory: "512MiB" }, async (request) => {
+export const exportMyData = onCall({ cors: callableCors, memory: "512MiB" }, async (request) => {
   try {
     return await handleExportMyData(request);
   } catch (error) {

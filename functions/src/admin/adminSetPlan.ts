@@ -6,6 +6,7 @@ import { logger } from "firebase-functions/logger";
 import { authUserExists, setUserPlan } from "../data/users.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { callableCors } from "../callableCors.js";
 
 export async function handleAdminSetPlan(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
@@ -23,7 +24,7 @@ export async function handleAdminSetPlan(
   return { uid, plan };
 }
 
-export const adminSetPlan = onCall({ cors: true }, async (request) => {
+export const adminSetPlan = onCall({ cors: callableCors }, async (request) => {
   try {
     return await handleAdminSetPlan(request);
   } catch (error) {

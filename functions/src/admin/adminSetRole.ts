@@ -19,6 +19,7 @@ import { deleteAdminRole, endSessions, writeAdminRole } from "../data/roles.js";
 import { getCustomClaims, setCustomClaims, setUserRole } from "../data/users.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { callableCors } from "../callableCors.js";
 
 export async function handleAdminSetRole(
   request: Pick<CallableRequest<unknown>, "auth" | "data">,
@@ -48,7 +49,7 @@ export async function handleAdminSetRole(
   return { uid, admin };
 }
 
-export const adminSetRole = onCall({ cors: true }, async (request) => {
+export const adminSetRole = onCall({ cors: callableCors }, async (request) => {
   try {
     return await handleAdminSetRole(request);
   } catch (error) {

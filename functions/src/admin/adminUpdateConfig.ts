@@ -13,6 +13,7 @@ import { evaluateAlerts } from "../alerts/evaluateAlerts.js";
 import { updateAppConfig } from "../data/configChanges.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { callableCors } from "../callableCors.js";
 
 function conflictMessage(updatedAt: number | null, updatedBy: string | null): string {
   const saved =
@@ -59,7 +60,7 @@ export async function handleAdminUpdateConfig(
   }
 }
 
-export const adminUpdateConfig = onCall({ cors: true }, async (request) => {
+export const adminUpdateConfig = onCall({ cors: callableCors }, async (request) => {
   try {
     return await handleAdminUpdateConfig(request);
   } catch (error) {

@@ -17,6 +17,7 @@ import { loadCampaigns } from "../data/campaigns.js";
 import { recordEvent, type RecordEventInput } from "../data/events.js";
 import { toHttpsError } from "../errors.js";
 import { createWindowLimiter, type WindowLimiter } from "./ipLimit.js";
+import { callableCors } from "../callableCors.js";
 
 export interface TrackCall {
   /** The signed-in caller's uid (anonymous accounts included), or null. */
@@ -59,7 +60,7 @@ export async function handleTrack(call: TrackCall, deps: TrackDeps): Promise<Tra
 
 const ipLimiter = createWindowLimiter({ perMinute: TRACK_LIMITS.ip, maxKeys: 10_000 });
 
-export const track = onCall({ cors: true }, async (request) => {
+export const track = onCall({ cors: callableCors }, async (request) => {
   try {
     // Read at run time (a param given to the options would be resolved once, at deploy).
     if (ENFORCE_APP_CHECK.value() && !request.app) {

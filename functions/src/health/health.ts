@@ -6,6 +6,7 @@ import { onCall, type CallableRequest } from "firebase-functions/https";
 import { APP_VERSION, REGION } from "../config.js";
 import { pingFirestore } from "../data/health.js";
 import { parseRequest } from "../errors.js";
+import { callableCors } from "../callableCors.js";
 
 /** How long a reachable Firestore answers for every health call on this instance. */
 export const HEALTH_CACHE_MS = 30_000;
@@ -51,6 +52,6 @@ export async function handleHealth(
   };
 }
 
-export const health = onCall({ cors: true, enforceAppCheck: false }, (request) =>
+export const health = onCall({ cors: callableCors, enforceAppCheck: false }, (request) =>
   handleHealth(request),
 );

@@ -19,6 +19,7 @@ import {
 import { withOpsTally } from "../data/opsCounter.js";
 import { toHttpsError } from "../errors.js";
 import { handleSpark } from "./handleSpark.js";
+import { callableCors } from "../callableCors.js";
 
 let client: ModelClient | undefined;
 
@@ -45,7 +46,7 @@ export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
     secrets: [OPENAI_API_KEY],
     timeoutSeconds: SPARK_TIMEOUT_SECONDS,
     memory: "512MiB",
-    cors: true,
+    cors: callableCors,
   },
   async (request, response) => {
     const ops = { reads: 0, writes: 0 };
