@@ -1,8 +1,16 @@
 // `npm run admin:grant -- <email> [--revoke]`: makes the first admin (or takes the role away)
 // by setting the `admin` custom claim on the account with that email, keeping its other
-// claims, and recording the role on their profile (users/{uid}) when they have one.
+// claims, writing (or deleting) the server's roles/{uid} document that rules and admin
+// callables require beside the claim, and recording the role on their profile (users/{uid})
+// when they have one. A revoke also ends the person's sessions (refresh tokens revoked).
 // Exit code 0 when done, 1 otherwise.
-import { hasAdminClaim, roleOf, withAdminClaim } from "@ideaspark/domain";
+import {
+  adminRoleDoc,
+  adminRolePath,
+  roleAlreadyIs,
+  roleOf,
+  withAdminClaim,
+} from "@ideaspark/domain";
 import { applicationDefault, deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
@@ -53,7 +61,10 @@ async function recordRole(app: App, uid: string, admin: boolean, nowMs: number):
   }
 }
 
-/** Sets or clears the claim; returns the lines to print. Throws with a message on failure. */
+/**
+ * Gives or takes the role (claim and roles document); returns the lines to print. Throws with a
+ * message on failure.
+ */
 export async function grant(app: App, options: GrantOptions, nowMs = Date.now()): Promise<string> {
   const { email, revoke, target } = options;
   const admin = !revoke;
@@ -66,17 +77,32 @@ export async function grant(app: App, options: GrantOptions, nowMs = Date.now())
       throw error;
     });
   const who = `${email} (uid ${user.uid})`;
-  if (hasAdminClaim(user.customClaims) === admin) {
-    const state = admin ? "is already an admin" : "is not an admin";
-    return `${who} ${state} in ${describeTarget(target)}; nothing changed.`;
+  const roleRef = getFirestore(app).doc(adminRolePath(user.uid));
+  const state = { claims: user.customClaims, roleDocExists: (await roleRef.get()).exists };
+  if (roleAlreadyIs(state, admin)) {
+    const already = admin ? "is already an admin" : "is not an admin";
+    return `${who} ${already} in ${describeTarget(target)}; nothing changed.`;
   }
-  await getAuth(app).setCustomUserClaims(user.uid, withAdminClaim(user.customClaims, admin));
+  if (admin) {
+    await getAuth(app).setCustomUserClaims(user.uid, withAdminClaim(user.customClaims, true));
+    await roleRef.set(adminRoleDoc("admin:grant", nowMs));
+  } else {
+    // The document first: rules and admin callables refuse the person from that moment on,
+    // while a claim already in their ID token would last up to an hour.
+    await roleRef.delete();
+    await getAuth(app).setCustomUserClaims(user.uid, withAdminClaim(user.customClaims, false));
+    await getAuth(app).revokeRefreshTokens(user.uid);
+  }
   const recorded = await recordRole(app, user.uid, admin, nowMs);
   const done = admin ? "Granted the admin role to" : "Revoked the admin role from";
   return [
     `${done} ${who} in ${describeTarget(target)}.`,
-    ...(recorded ? [] : ["They have no profile yet; the role is in their claims only."]),
-    "It applies when their app next refreshes its ID token (within the hour), or at once after they sign in again.",
+    ...(recorded
+      ? []
+      : ["They have no profile yet; the role is in their claims and roles document only."]),
+    admin
+      ? "It applies when their app next refreshes its ID token (within the hour), or at once after they sign in again."
+      : "It applies at once; their sessions were ended, so they must sign in again.",
   ].join("\n");
 }
 
