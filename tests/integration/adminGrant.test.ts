@@ -1,11 +1,13 @@
 // `npm run admin:grant` as a developer runs it: a separate process that finds the account by
-// email in the Auth emulator and sets or clears its `admin` claim, keeping the others.
+// email in the Auth emulator and sets or clears its `admin` claim, keeping the others, writes or
+// deletes roles/{uid}, and on a revoke ends the person's sessions.
+import { adminRolePath } from "@ideaspark/domain";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tsxCommand } from "../../tools/lib/stack.js";
-import { adminAuth, adminDb } from "../support/admin.js";
+import { adminAuth, adminDb, makeAdmin } from "../support/admin.js";
 import { REPO_ROOT } from "../support/emulators.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
 
@@ -45,6 +47,7 @@ function plainShellEnv(): NodeJS.ProcessEnv {
 }
 
 const claimsOf = async (uid: string) => (await adminAuth().getUser(uid)).customClaims ?? {};
+const roleDocOf = async (uid: string) => (await adminDb().doc(adminRolePath(uid)).get()).data();
 
 let user: TestUser;
 
@@ -72,27 +75,44 @@ describe("npm run admin:grant", () => {
       role: "admin",
       roleUpdatedBy: "admin:grant",
     });
+    expect(await roleDocOf(user.uid)).toMatchObject({ admin: true, grantedBy: "admin:grant" });
     const token = await user.auth.currentUser!.getIdTokenResult(true);
     expect(token.claims.admin).toBe(true);
   });
 
   it("says so and changes nothing when the user already is an admin", async () => {
-    await adminAuth().setCustomUserClaims(user.uid, { tier: "beta", admin: true });
+    await makeAdmin(user.uid, { tier: "beta" });
+    const before = await roleDocOf(user.uid);
     const run = await runGrant([user.email]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("is already an admin");
     expect(await claimsOf(user.uid)).toEqual({ tier: "beta", admin: true });
+    expect(await roleDocOf(user.uid)).toEqual(before);
+  });
+
+  it("completes a role that has the claim but no roles document", async () => {
+    await adminAuth().setCustomUserClaims(user.uid, { tier: "beta", admin: true });
+    await adminDb().doc(adminRolePath(user.uid)).delete();
+    const run = await runGrant([user.email]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Granted the admin role");
+    expect(await roleDocOf(user.uid)).toMatchObject({ admin: true, grantedBy: "admin:grant" });
   });
 
   it("revokes the role with --revoke against the emulators named in the environment", async () => {
-    await adminAuth().setCustomUserClaims(user.uid, { tier: "beta", admin: true });
+    await makeAdmin(user.uid, { tier: "beta" });
+    const revokedFrom = Math.floor(Date.now() / 1000) * 1000;
 
     const run = await runGrant([user.email, "--revoke"]);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Revoked the admin role from ${user.email}`);
+    expect(run.stdout).toContain("they must sign in again");
     expect(await claimsOf(user.uid)).toEqual({ tier: "beta" });
+    expect(await roleDocOf(user.uid)).toBeUndefined();
     expect((await adminDb().doc(`users/${user.uid}`).get()).get("role")).toBe("member");
+    const validAfter = (await adminAuth().getUser(user.uid)).tokensValidAfterTime ?? "";
+    expect(Date.parse(validAfter)).toBeGreaterThanOrEqual(revokedFrom);
   });
 
   it("grants a user who has no profile yet without creating one", async () => {
@@ -100,8 +120,9 @@ describe("npm run admin:grant", () => {
     try {
       const run = await runGrant([newcomer.email, "--emulators"], plainShellEnv());
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain("the role is in their claims only");
+      expect(run.stdout).toContain("They have no profile yet");
       expect(await claimsOf(newcomer.uid)).toEqual({ admin: true });
+      expect(await roleDocOf(newcomer.uid)).toMatchObject({ admin: true });
       expect((await adminDb().doc(`users/${newcomer.uid}`).get()).exists).toBe(false);
     } finally {
       await newcomer.close();
