@@ -3,6 +3,7 @@
 // usage, rollups or budget).
 import {
   addRollups,
+  adminRolePath,
   DayRollup,
   EMPTY_ROLLUP,
   EventDoc,
@@ -68,7 +69,7 @@ async function demoDocuments() {
 const demoLine = (lines: string[]) => lines.find((line) => line.startsWith("demo business")) ?? "";
 
 describe("seedDemoData", () => {
-  it("creates the demo accounts, the admin claim and valid history, and is idempotent", async () => {
+  it("creates the demo accounts, the admin role (claim and roles document) and valid history, and is idempotent", async () => {
     adminDb();
     const first = await seedDemoData(process.env, SEED);
     const second = await seedDemoData(process.env, SEED);
@@ -79,6 +80,7 @@ describe("seedDemoData", () => {
       const record = await adminAuth().getUserByEmail(user.email);
       expect(record.uid).toBe(user.uid);
       expect(record.customClaims?.admin === true).toBe(user.admin);
+      expect((await adminDb().doc(adminRolePath(user.uid)).get()).exists).toBe(user.admin);
       const profile = UserProfile.parse((await adminDb().doc(`users/${user.uid}`).get()).data());
       expect(profile).toMatchObject({ email: user.email, plan: user.plan });
     }

@@ -3,7 +3,14 @@
 // 7, 30 and 90 days — the app's own readers, run in Node with the web SDK signed in as an
 // admin — and the writes the analytics add to each spark, over sparks by demo accounts. Run
 // through `npm run bench:admin` (see admin.ts).
-import { DEFAULT_APP_CONFIG, lastNDays, dayKey, type AppConfig } from "@ideaspark/domain";
+import {
+  adminRoleDoc,
+  adminRolePath,
+  DEFAULT_APP_CONFIG,
+  lastNDays,
+  dayKey,
+  type AppConfig,
+} from "@ideaspark/domain";
 import { getApps as adminApps, initializeApp as adminApp } from "firebase-admin/app";
 import { getAuth as adminAuth } from "firebase-admin/auth";
 import { getFirestore as adminDb } from "firebase-admin/firestore";
@@ -30,6 +37,8 @@ async function signedInAdminDb() {
   const password = "a-long-password-1";
   const user = await adminAuth().createUser({ email, password, emailVerified: true });
   await adminAuth().setCustomUserClaims(user.uid, { admin: true });
+  // The rules take only the claim together with roles/{uid} for an admin.
+  await adminDb().doc(adminRolePath(user.uid)).set(adminRoleDoc("bench", Date.now()));
   const app = initializeApp({ projectId: PROJECT, apiKey: "demo-key" }, "bench");
   const auth = getAuth(app);
   connectAuthEmulator(auth, emulatorUrls().auth as string, { disableWarnings: true });

@@ -8,6 +8,8 @@ import { getFirestore } from "firebase-admin/firestore";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  adminRoleDoc,
+  adminRolePath,
   AttemptRecord,
   costUsd,
   providerTotals,
@@ -50,6 +52,10 @@ async function upsertUser(user: DemoUser): Promise<"created" | "updated"> {
     outcome = "created";
   }
   await auth.setCustomUserClaims(user.uid, user.admin ? { admin: true } : null);
+  // The admin role is the claim and roles/{uid} together (rules and admin callables need both).
+  const role = getFirestore().doc(adminRolePath(user.uid));
+  if (!user.admin) await role.delete();
+  else if (!(await role.get()).exists) await role.set(adminRoleDoc("seed", Date.now()));
   const profile = getFirestore().doc(`users/${user.uid}`);
   if (!(await profile.get()).exists) {
     const now = Date.now();
