@@ -1,17 +1,43 @@
-// Bundles the functions into dist/ for the emulator and for deploy: workspace code
-// (@ideaspark/domain) is inlined, npm dependencies stay external and are listed in a generated
-// dist/package.json, and the emulator-only env files are copied beside it.
+// Bundles the functions into dist/ (or `--outdir <dir>`) for the emulator and for deploy:
+// workspace code (@ideaspark/domain) is inlined, npm dependencies stay external and are listed
+// in a generated package.json, and the deployable env files (per-project params) are copied
+// beside it. No `*.local` file is ever copied, and a build (the deploy's predeploy included)
+// starts from an empty folder, so the emulator-only `.env.local`/`.secret.local` that
+// `npm start`/`npm test` write into functions/dist after building (tools/lib/stack.ts) never
+// reach a deploy.
 import { build, context, type BuildOptions } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeployableEnvFile } from "./envFiles.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(root, "dist");
+const dist = outDir(process.argv);
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
 };
 const watch = process.argv.includes("--watch");
+
+/** True when `child` is `parent` or inside it. */
+function within(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** `--outdir <dir>` (resolved from the working directory), else functions/dist. */
+function outDir(argv: string[]): string {
+  const standard = path.join(root, "dist");
+  const at = argv.indexOf("--outdir");
+  if (at === -1) return standard;
+  const value = argv[at + 1];
+  if (!value || value.startsWith("--")) throw new Error("--outdir needs a directory");
+  const dir = path.resolve(value);
+  // The folder is emptied first, so it must not hold (or be) any of the functions sources.
+  if (within(root, dir) || (within(dir, root) && !within(dir, standard))) {
+    throw new Error(`--outdir ${dir}: use functions/dist or a folder outside functions/`);
+  }
+  return dir;
+}
 
 const options: BuildOptions = {
   entryPoints: [path.join(root, "src", "index.ts")],
@@ -39,9 +65,9 @@ function writeManifest(): void {
     dependencies: pkg.dependencies,
   };
   writeFileSync(path.join(dist, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of [".env", ".env.local", ".env.demo-ideaspark", ".secret.local"]) {
-    const source = path.join(root, file);
-    if (existsSync(source)) copyFileSync(source, path.join(dist, file));
+  // `.env` and `.env.<project>` (e.g. ALLOWED_ORIGINS per deployed project); never `*.local`.
+  for (const file of readdirSync(root).filter(isDeployableEnvFile)) {
+    copyFileSync(path.join(root, file), path.join(dist, file));
   }
 }
 

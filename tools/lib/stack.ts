@@ -151,6 +151,10 @@ export async function startLocalOpenAI(pacingArgs: string[] = []): Promise<Manag
 /**
  * Emulator-only settings for the bundled functions (functions/dist is their source folder):
  * where the model API is and the key to send. A real key stays in this git-ignored file.
+ * Written after `buildForEmulators`, never by the build: the Functions emulator reads
+ * `.env.local`/`.secret.local` only from the source folder firebase.json names, while every
+ * production build (`npm run build`, the deploy's predeploy) empties that folder and copies no
+ * `*.local` file, so what is written here cannot ship (tools/lib/functionsBuild.test.ts).
  */
 export function writeFunctionsEmulatorEnv(model: { baseUrl: string; apiKey: string }): void {
   const dist = path.join(REPO_ROOT, "functions", "dist");
