@@ -43,8 +43,12 @@ describe("drafts", () => {
   });
 
   it("ignores a corrupt or foreign form draft", () => {
-    expect(createDrafts("alice", memoryStorage({ [FORM_DRAFT_KEY]: "{not json" })).loadForm()).toBeNull();
-    expect(createDrafts("alice", memoryStorage({ [FORM_DRAFT_KEY]: '{"topic":7}' })).loadForm()).toEqual({
+    expect(
+      createDrafts("alice", memoryStorage({ [FORM_DRAFT_KEY]: "{not json" })).loadForm(),
+    ).toBeNull();
+    expect(
+      createDrafts("alice", memoryStorage({ [FORM_DRAFT_KEY]: '{"topic":7}' })).loadForm(),
+    ).toEqual({
       topic: "",
       audience: "",
       constraints: "",

@@ -21,8 +21,7 @@ function setup(initial: Record<string, string> = {}) {
   });
   const opened = vi.fn((uid: string | null) => log.push(`opened ${uid}`));
   const handover = createHandover({ storage, forget, opened });
-  const report = (uid: string | null) =>
-    handover.changed(uid, () => log.push(`deliver ${uid}`));
+  const report = (uid: string | null) => handover.changed(uid, () => log.push(`deliver ${uid}`));
   return { storage, log, forget, handover, report };
 }
 

@@ -115,4 +115,21 @@ describe("profile setup", () => {
       fallbackDisplayName({ uid: "x", email: null, displayName: "n".repeat(200) }),
     ).toHaveLength(80);
   });
+
+  it("forgets a person: their state, their mark on this device, and a setup still under way", async () => {
+    let answer: (exists: boolean) => void = () => {};
+    const { store, storage, backend } = setup({
+      profileExists: vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve))),
+    });
+    storage.setItem("ideaspark.profileReady.u0", "1");
+    const running = store.ensure(USER);
+    expect(store.getState().status).toBe("working");
+    store.forget("u0");
+    expect(store.getState()).toEqual({ status: "idle", signingUp: false });
+    expect(storage.items.has("ideaspark.profileReady.u0")).toBe(false);
+    await vi.waitFor(() => expect(backend.profileExists).toHaveBeenCalled());
+    answer(true);
+    await running;
+    expect(store.getState().status).toBe("idle");
+  });
 });

@@ -57,4 +57,18 @@ describe("feedback and stars", () => {
     expect(backend.updateSparkOwner).not.toHaveBeenCalled();
     expect(store.getState().errors.s1).toBe(OWNER_UPDATE_FAILED);
   });
+
+  it("reset forgets pending marks and errors, and a write still under way does not bring them back", async () => {
+    const { store, write } = setup();
+    await store.toggleStar("alice", "s0", STORED, 10); // refused: an error for s0
+    const done = store.toggleStar("alice", "s1", STORED, 0);
+    expect(store.getState().pending.s1).toBeDefined();
+    store.reset();
+    expect(store.getState()).toEqual({ pending: {}, errors: {} });
+    expect(store.marks("s1", STORED)).toEqual(STORED);
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    write.reject(new Error("unauthenticated"));
+    await done;
+    expect(store.getState()).toEqual({ pending: {}, errors: {} });
+  });
 });

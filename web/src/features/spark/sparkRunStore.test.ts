@@ -154,4 +154,28 @@ describe("the run store", () => {
     expect(run.error).toMatchObject({ kind: "cancelled", next: "retry" });
     expect(runIdeas(run)).toHaveLength(1);
   });
+
+  it("reset stops every running spark and forgets all runs, even when a result arrives late", async () => {
+    const signals: AbortSignal[] = [];
+    let finish: (result: SparkResult) => void = () => {};
+    const store = createSparkRunStore(async () =>
+      backend(
+        (emit, signal) =>
+          new Promise((resolve) => {
+            signals.push(signal);
+            emit({ type: "idea", index: 0, idea: idea("Alice's idea") });
+            finish = resolve; // this call ignores the abort and answers anyway
+          }),
+      ),
+    );
+    const done = store.start(ID, BRIEF);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().runs[ID]).toBeDefined();
+    store.reset();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(store.getState().runs).toEqual({});
+    finish(RESULT);
+    await done;
+    expect(store.getState().runs).toEqual({});
+  });
 });
