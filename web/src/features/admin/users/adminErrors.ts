@@ -1,7 +1,8 @@
 // What to show when an admin action fails: the server's own explanation for the codes where it
 // gives one (unknown user, no profile yet, self-demotion), plain words for the rest.
 const BY_CODE: Record<string, string> = {
-  "permission-denied": "Only administrators can do this. Sign in again if you were just made one.",
+  "permission-denied":
+    "Only administrators can do this. If your admin role was just given or taken away, sign in again.",
   unauthenticated: "Your session has expired. Sign in again and retry.",
   unavailable: "The service cannot be reached right now. Try again in a moment.",
   "deadline-exceeded": "That took too long. Try again.",
