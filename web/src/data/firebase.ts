@@ -153,6 +153,23 @@ export async function resetFirestore({ clearCache }: { clearCache: boolean }): P
   }
 }
 
+/**
+ * Removes the notes Firestore's multi-tab sync keeps in localStorage about `uid`'s unsent writes
+ * (`firestore_mutations_<prefix>_<batch>_<uid>`): the cache they describe is gone, and they name
+ * the person. Keys of other people and of other Firestore bookkeeping are left alone.
+ */
+export function removeWriteNotes(
+  uid: string,
+  storage: Pick<Storage, "length" | "key" | "removeItem">,
+): void {
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) {
+    const key = storage.key(index);
+    if (key?.startsWith("firestore_mutations_") && key.endsWith(`_${uid}`)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
+}
+
 export function functionsClient(): Functions {
   if (!functions) {
     functions = getFunctions(firebaseApp(), webConfig().functionsRegion);

@@ -23,6 +23,7 @@ vi.mock("./firebase", () => ({
   settleWrites: async () => void log.push("settle writes"),
   resetFirestore: async ({ clearCache }: { clearCache: boolean }) =>
     void log.push(clearCache ? "terminate + clear cache" : "terminate"),
+  removeWriteNotes: (uid: string) => log.push(`remove write notes of ${uid}`),
 }));
 
 const session = (uid: string): Session => ({
@@ -80,6 +81,7 @@ describe("the session on a shared device", () => {
       "stop listeners",
       "reset stores for alice",
       "terminate + clear cache",
+      "remove write notes of alice",
       "deliver null",
     ]);
     const keys = Object.keys(localStorage);
@@ -109,6 +111,7 @@ describe("the session on a shared device", () => {
       "stop listeners",
       "reset stores for alice",
       "terminate + clear cache",
+      "remove write notes of alice",
       "deliver bob",
     ]);
     expect(delivered).toEqual(["alice", "bob"]);
@@ -128,6 +131,7 @@ describe("the session on a shared device", () => {
       "stop listeners",
       "reset stores for alice",
       "terminate + clear cache",
+      "remove write notes of alice",
       "deliver null",
     ]);
     expect(Object.keys(localStorage)).toEqual([]);

@@ -28,6 +28,7 @@ export async function forgetPerson(uid: string, options: { clearCache: boolean }
   const storage = browserStorage();
   if (storage) forgetDrafts(uid, storage);
   await firebase.resetFirestore(options);
+  if (storage) firebase.removeWriteNotes(uid, storage);
 }
 
 const handover = createHandover({
