@@ -173,7 +173,7 @@ describe("a demoted admin", () => {
     });
   });
 
-  it("is an admin again only once A restores the role and B signs in again", async () => {
+  it("becomes an admin again when A restores the role, once signed in again", async () => {
     await call(adminA, "adminSetRole", { uid: adminB.uid, admin: true });
     expect(await roleDocExists(adminB.uid)).toBe(true);
 
