@@ -238,7 +238,7 @@ describe("spark errors and recovery", () => {
     await spark.submit.click();
     await spark.queuedDraft.waitFor();
     expect(await spark.queuedDraft.getAttribute("data-state")).toBe("waiting");
-    const [queuedId] = await spark.queuedRequestIds();
+    const [queuedId] = await spark.queuedRequestIds(account.uid);
     expect(queuedId).toMatch(/^[0-9a-f-]{36}$/);
     expect(new URL(session.page.url()).pathname).toBe("/spark");
     expect(await sparkCount(account.uid)).toBe(0);
@@ -252,6 +252,6 @@ describe("spark errors and recovery", () => {
     expect(await spark.waitForSpark()).toBe(queuedId);
     await spark.waitForStoredIdeas(2);
     expect((await storedSpark(account.uid, queuedId as string))?.ideas).toHaveLength(2);
-    expect(await spark.queuedRequestIds()).toEqual([]);
+    expect(await spark.queuedRequestIds(account.uid)).toEqual([]);
   });
 });

@@ -118,9 +118,12 @@ export class SparkPage {
     return this.page.evaluate(() => window.__ideaCounts ?? []);
   }
 
-  /** The requestIds of the briefs queued in this browser. */
-  async queuedRequestIds(): Promise<string[]> {
-    const raw = await this.page.evaluate(() => localStorage.getItem("ideaspark.sparkQueue"));
+  /** The requestIds of the briefs `uid` queued in this browser (kept under their uid). */
+  async queuedRequestIds(uid: string): Promise<string[]> {
+    const raw = await this.page.evaluate(
+      (key) => localStorage.getItem(key),
+      `ideaspark.sparkQueue.${uid}`,
+    );
     const list = raw === null ? [] : (JSON.parse(raw) as { requestId: string }[]);
     return list.map((entry) => entry.requestId);
   }
