@@ -129,6 +129,22 @@ describe("npm run admin:grant", () => {
     }
   });
 
+  it("refuses an address that is not verified unless --force is given", async () => {
+    const stranger = await signUpTestUser("grant-unverified", { verified: false });
+    try {
+      const refused = await runGrant([stranger.email, "--emulators"], plainShellEnv());
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("has not verified the address");
+      expect(await claimsOf(stranger.uid)).toEqual({});
+      expect(await roleDocOf(stranger.uid)).toBeUndefined();
+      const forced = await runGrant([stranger.email, "--emulators", "--force"], plainShellEnv());
+      expect(forced.code).toBe(0);
+      expect(await claimsOf(stranger.uid)).toEqual({ admin: true });
+    } finally {
+      await stranger.close();
+    }
+  });
+
   it("exits 1 naming the email when no user has it", async () => {
     const email = `nobody-${randomUUID().slice(0, 8)}@example.test`;
     const run = await runGrant([email, "--emulators"], plainShellEnv());

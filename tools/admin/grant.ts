@@ -77,6 +77,14 @@ export async function grant(app: App, options: GrantOptions, nowMs = Date.now())
       throw error;
     });
   const who = `${email} (uid ${user.uid})`;
+  // Whoever controls an unverified address may not be its owner: no admin role for it unless
+  // the operator insists.
+  if (admin && !user.emailVerified && !options.force) {
+    throw new UsageError(
+      `${who} has not verified the address in ${describeTarget(target)}; not granting. ` +
+        "Ask them to open the verification link first, or pass --force.",
+    );
+  }
   const roleRef = getFirestore(app).doc(adminRolePath(user.uid));
   const state = { claims: user.customClaims, roleDocExists: (await roleRef.get()).exists };
   if (roleAlreadyIs(state, admin)) {

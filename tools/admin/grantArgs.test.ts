@@ -13,6 +13,7 @@ describe("parseGrantArgs", () => {
     expect(parseGrantArgs(["ada@example.test", "--emulators"], on({}))).toEqual({
       email: "ada@example.test",
       revoke: false,
+      force: false,
       target: {
         kind: "emulators",
         projectId: "demo-ideaspark",
@@ -73,11 +74,17 @@ describe("parseGrantArgs", () => {
     ["no email", [], /Pass its email/],
     ["two emails", ["a@x.test", "b@x.test"], /one email/],
     ["a non-email", ["ada"], /not an email address/],
-    ["an unknown option", ["a@x.test", "--force"], /Unknown option --force/],
+    ["an unknown option", ["a@x.test", "--forced"], /Unknown option --forced/],
     ["--project without a value", ["a@x.test", "--project"], /needs a project id/],
   ])("explains a command line with %s", (_name, argv, message) => {
     expect(() => parseGrantArgs(argv, on({}))).toThrow(UsageError);
     expect(() => parseGrantArgs(argv, on({}))).toThrow(message);
+  });
+
+  it("takes --force (grant to an address not verified yet)", () => {
+    expect(parseGrantArgs(["a@x.test", "--force", "--emulators"], on({}))).toMatchObject({
+      force: true,
+    });
   });
 
   it("answers help for --help", () => {

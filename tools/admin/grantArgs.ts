@@ -7,11 +7,12 @@ import path from "node:path";
 export const EMULATOR_PROJECT_ID = "demo-ideaspark";
 
 export const USAGE = [
-  "Usage: npm run admin:grant -- <email> [--revoke] [--emulators | --project <id>]",
+  "Usage: npm run admin:grant -- <email> [--revoke] [--force] [--emulators | --project <id>]",
   "",
   "  Gives the account with this email the admin role (custom claim admin: true, other",
   "  claims kept, and its roles/{uid} document); --revoke takes it away at once and",
   "  signs them out everywhere (refresh tokens revoked).",
+  "  --force         grant even though the address is not verified (refused otherwise)",
   "  --emulators     the local Emulator Suite (ports from firebase.json); also implied",
   "                  when FIREBASE_AUTH_EMULATOR_HOST is set",
   "  --project <id>  a real project (or GCLOUD_PROJECT), with Application Default",
@@ -26,6 +27,8 @@ export type GrantTarget =
 export interface GrantOptions {
   email: string;
   revoke: boolean;
+  /** Grant to an address that is not verified. */
+  force?: boolean;
   target: GrantTarget;
 }
 
@@ -56,6 +59,7 @@ function readFlags(argv: string[]) {
   const flags = {
     emulators: false,
     revoke: false,
+    force: false,
     help: false,
     project: undefined as string | undefined,
   };
@@ -64,6 +68,7 @@ function readFlags(argv: string[]) {
     const arg = argv[i] ?? "";
     if (arg === "--emulators") flags.emulators = true;
     else if (arg === "--revoke") flags.revoke = true;
+    else if (arg === "--force") flags.force = true;
     else if (arg === "--help" || arg === "-h") flags.help = true;
     else if (arg === "--project") {
       const value = argv[++i];
@@ -137,5 +142,10 @@ export function parseGrantArgs(
   if (!email) throw new UsageError(`Which account? Pass its email.\n\n${USAGE}`);
   if (extra.length > 0) throw new UsageError(`Unexpected argument ${extra[0]}; pass one email.`);
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
-  return { email, revoke: flags.revoke, target: resolveTarget(flags, environment) };
+  return {
+    email,
+    revoke: flags.revoke,
+    force: flags.force,
+    target: resolveTarget(flags, environment),
+  };
 }
