@@ -49,7 +49,13 @@ const vendorGroups = [
     test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/,
     priority: 10,
   },
-  { name: "zod", test: /node_modules[\\/]zod[\\/]/, priority: 10 },
+  // zodWithoutEval rides in zod's chunk so its setting holds before any other chunk builds a
+  // schema (a chunk's imports all run before its own code).
+  {
+    name: "zod",
+    test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]app[\\/]zodWithoutEval\.ts$/,
+    priority: 10,
+  },
 ];
 
 export default defineConfig(({ mode }) => {

@@ -1,6 +1,5 @@
 // `npm start`: the whole IdeaSpark stack on the Firebase Emulator Suite with demo data and
 // hot reload. Ctrl-C exports emulator data and stops every process group it started.
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   describeToolchain,
@@ -9,6 +8,7 @@ import {
   REPO_ROOT,
 } from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT, WEB_DEV_PORT } from "../emulators/ports.js";
+import { writeEmulatorConfig } from "../lib/emulatorConfig.js";
 import { killTree, type ManagedProcess, startProcess, waitFor, httpOk } from "../lib/processes.js";
 import {
   buildForEmulators,
@@ -28,17 +28,6 @@ import { DEMO_USERS } from "../seed/demoData.js";
 const DATA_DIR = path.join(REPO_ROOT, ".emulator-data");
 const running: ManagedProcess[] = [];
 let stopping = 0;
-
-/** firebase.json with the Emulator UI turned on, used only when its bundle is cached. */
-function writeUiConfig(): string {
-  const config = JSON.parse(readFileSync(path.join(REPO_ROOT, "firebase.json"), "utf8")) as {
-    emulators: { ui: { enabled: boolean } };
-  };
-  config.emulators.ui.enabled = true;
-  const target = path.join(REPO_ROOT, "firebase.ui.local.json");
-  writeFileSync(target, JSON.stringify(config, null, 2));
-  return target;
-}
 
 /** Last resort: kill every process group at once (no export), so nothing is left behind. */
 function killAll(code: number): never {
@@ -123,7 +112,8 @@ async function main(): Promise<void> {
   const emulators = startEmulators({
     env: toolchain.env,
     dataDir: DATA_DIR,
-    ...(toolchain.uiAvailable ? { configPath: writeUiConfig() } : {}),
+    // The UI is turned on only when its bundle is cached.
+    configPath: writeEmulatorConfig(REPO_ROOT, { ui: toolchain.uiAvailable }),
   });
   running.push(emulators);
   void emulators.exited.then((code) => {

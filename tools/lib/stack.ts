@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { REPO_ROOT, PROJECT_ID } from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
+import { writeEmulatorConfig } from "./emulatorConfig.js";
 import { firebaseCliArgs } from "./firebaseCli.js";
 import { httpOk, runProcess, startProcess, waitFor, type ManagedProcess } from "./processes.js";
 
@@ -109,14 +110,14 @@ export interface EmulatorStartOptions {
   env: NodeJS.ProcessEnv;
   /** Keep data across restarts in this folder (import on start, export on exit). */
   dataDir?: string;
-  /** Use this config file (e.g. one that turns the UI on) instead of firebase.json. */
+  /** Use this config file instead of the emulators' own (tools/lib/emulatorConfig.ts). */
   configPath?: string;
   echo?: boolean;
 }
 
 export function startEmulators(options: EmulatorStartOptions): ManagedProcess {
   const args = ["emulators:start", "--project", PROJECT_ID, "--only", EMULATORS.join(",")];
-  if (options.configPath) args.unshift("--config", options.configPath);
+  args.unshift("--config", options.configPath ?? writeEmulatorConfig(REPO_ROOT));
   if (options.dataDir) {
     if (existsSync(options.dataDir)) args.push("--import", options.dataDir);
     args.push("--export-on-exit", options.dataDir);

@@ -12,6 +12,7 @@ import {
   REPO_ROOT,
 } from "../emulators/prepare.js";
 import { emulatorPort, OPENAI_SERVER_PORT } from "../emulators/ports.js";
+import { writeEmulatorConfig } from "../lib/emulatorConfig.js";
 import { firebaseCliArgs } from "../lib/firebaseCli.js";
 import { runProcess, stopAllProcesses } from "../lib/processes.js";
 import {
@@ -146,6 +147,9 @@ async function runEmulatorSuites(): Promise<Tally> {
   const script = `${command(beside)} & ${command(journeys)} & wait; ${command(after)}`;
   const cli = firebaseCliArgs([
     "emulators:exec",
+    // firebase.json plus the emulators' origins in the hosting CSP (tools/lib/emulatorConfig.ts).
+    "--config",
+    writeEmulatorConfig(REPO_ROOT),
     "--project",
     PROJECT_ID,
     "--only",

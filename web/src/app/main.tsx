@@ -1,4 +1,5 @@
 // Entry point: styles, then the router. Nothing here waits for Firebase.
+import "./zodWithoutEval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "../styles.css";
