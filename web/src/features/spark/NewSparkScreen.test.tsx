@@ -85,6 +85,16 @@ describe("the brief form", () => {
     expect((screen.getByTestId("tone-input") as HTMLSelectElement).value).toBe("bold");
   });
 
+  it("uses a derived brief once: the history entry keeps no copy, the person's draft does", () => {
+    const router = renderForm({ form: { topic: "Idea — Bakery", count: "4" } });
+    expect(router.state.location.pathname).toBe("/spark");
+    expect(router.state.location.state).toBeNull();
+    expect((screen.getByTestId("topic-input") as HTMLInputElement).value).toBe("Idea — Bakery");
+    expect(JSON.parse(localStorage.getItem(FORM_DRAFT_KEY) ?? "{}")).toMatchObject({
+      topic: "Idea — Bakery",
+    });
+  });
+
   it("queues a brief offline, then offers to send it once back online", () => {
     connectivityStore.setState({ online: false });
     const router = renderForm();

@@ -14,9 +14,13 @@ import { EMPTY_FORM, parseBriefForm, type BriefErrors, type BriefField } from ".
 import { QueuedBriefs } from "./QueuedBriefs";
 import { sparkRuns } from "./sparkRunStore";
 
-function initialForm(drafts: Drafts, prefill: unknown): FormDraft {
-  const state = prefill as { form?: FormDraft } | null;
-  if (state?.form) return { ...EMPTY_FORM, ...state.form };
+/** A brief handed over by "more like this", "edit brief" or "ask for the rest", if any. */
+function prefillOf(state: unknown): FormDraft | null {
+  return (state as { form?: FormDraft } | null)?.form ?? null;
+}
+
+function initialForm(drafts: Drafts, prefill: FormDraft | null): FormDraft {
+  if (prefill) return { ...EMPTY_FORM, ...prefill };
   return drafts.loadForm() ?? EMPTY_FORM;
 }
 
@@ -32,11 +36,19 @@ function BriefForm({ uid }: { uid: string }) {
   const navigate = useNavigate();
   const online = useOnline();
   const drafts = useMemo(() => createDrafts(uid), [uid]);
-  const [form, setForm] = useState<FormDraft>(() => initialForm(drafts, location.state));
+  const [form, setForm] = useState<FormDraft>(() => initialForm(drafts, prefillOf(location.state)));
   const [errors, setErrors] = useState<BriefErrors>({});
   const [queued, setQueued] = useState<QueuedBrief[]>(() => drafts.queued());
 
   useEffect(() => drafts.saveForm(form), [drafts, form]);
+
+  // A prefill is used once (the draft keeps it from then on): the history entry holds no copy of
+  // the brief for a reload to reapply, nor for whoever uses this browser next and presses Back.
+  const prefilled = prefillOf(location.state) !== null;
+  useEffect(() => {
+    if (prefilled)
+      navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [prefilled, navigate, location.pathname, location.search]);
 
   const setField = (field: BriefField, value: string) => {
     setForm((current) => ({ ...current, [field]: value }));
