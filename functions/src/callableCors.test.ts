@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -55,6 +55,27 @@ describe("parseAllowedOrigins", () => {
     expect(() => parseAllowedOrigins("https://a.web.app/app")).toThrow(/no path/);
     expect(() => parseAllowedOrigins("ideaspark-prod.web.app")).toThrow(/is not a URL/);
     expect(() => parseAllowedOrigins("ftp://files.example.com")).toThrow(/must start with https/);
+  });
+});
+
+describe("every callable", () => {
+  it("takes its CORS origins from callableCors", () => {
+    const src = new URL("./", import.meta.url);
+    const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter(
+      (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+    );
+    const callables = files.filter((file) => /\bonCall\s*[<(]/.test(read(file)));
+    expect(callables.length).toBeGreaterThanOrEqual(8);
+    for (const file of callables) {
+      const code = read(file);
+      expect(code.match(/\bonCall\s*[<(]/g)?.length, file).toBe(
+        code.match(/\bcors: callableCors\b/g)?.length,
+      );
+      expect(code, file).not.toMatch(/\bcors:\s*(true|["'`[])/);
+    }
+    function read(file: string): string {
+      return readFileSync(new URL(file, src), "utf8");
+    }
   });
 });
 
