@@ -113,6 +113,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T | v
       resolve();
     }, ms);
   });
+  // A rejection after the wait gave up must not surface as an unhandled one.
+  promise.catch(() => undefined);
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
@@ -122,7 +124,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T | v
  */
 export async function settleWrites(): Promise<void> {
   if (!firestore || (typeof navigator !== "undefined" && !navigator.onLine)) return;
-  await within(waitForPendingWrites(firestore), SETTLE_WRITES_MS, "unsent writes");
+  await within(waitForPendingWrites(firestore), SETTLE_WRITES_MS, "unsent writes").catch(
+    (error: unknown) => console.warn("IdeaSpark could not wait for unsent writes", error),
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ function browserStorage(): Storage | null {
   }
 }
 
-// The Firestore half is loaded only when there is a person to forget, not with the shell.
+// Imported on use: in the app data/auth has loaded it already, and component tests that fake
+// data/auth never load the SDK through here.
 const firestoreSession = () => import("./firebase");
 
 /** Removes what `uid` left in this browser (see HandoverDeps.forget). */
@@ -57,9 +58,14 @@ export const refreshSession = auth.refreshSession;
  */
 export async function signOutEverywhere(): Promise<void> {
   await handover.signOut(async () => {
-    const firebase = await firestoreSession();
-    firebase.stopListeners();
-    await firebase.settleWrites();
+    try {
+      const firebase = await firestoreSession();
+      firebase.stopListeners();
+      await firebase.settleWrites();
+    } catch (error) {
+      // Signing out matters more than a quiet hand-over: go on without it.
+      console.warn("IdeaSpark could not pause Firestore before signing out", error);
+    }
     await auth.signOut();
   });
 }
