@@ -27,7 +27,13 @@ vi.mock("./firebase", () => ({
 }));
 
 const session = (uid: string): Session => ({
-  user: { uid, email: `${uid}@example.test`, displayName: uid, providers: ["password"] },
+  user: {
+    uid,
+    email: `${uid}@example.test`,
+    displayName: uid,
+    providers: ["password"],
+    emailVerified: true,
+  },
   admin: false,
 });
 
