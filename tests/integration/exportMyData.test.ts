@@ -112,8 +112,9 @@ describe("exportMyData cooldown", () => {
       await exportData(user);
       const error = await sparkError(exportData(user));
       expect(error.code).toBe("functions/resource-exhausted");
+      // The web SDK appends the HTTP status to the function's message.
       expect(error.message).toBe(
-        "You can download your data once every 10 minutes. Please try again in 10 minutes.",
+        "You can download your data once every 10 minutes. Please try again in 10 minutes. [429]",
       );
       const details = error.details as { kind: string; retryAfterSeconds: number };
       expect(details).toMatchObject({ kind: "rate-limited", retryable: true });

@@ -35,7 +35,8 @@ describe("DataSection", () => {
 
   it("says when the next export may start after a refusal inside the cooldown", async () => {
     vi.mocked(exportMyData).mockRejectedValueOnce(
-      callableError("resource-exhausted", COOLDOWN_MESSAGE, {
+      // As the web SDK reports it: the HTTP status appended to the function's message.
+      callableError("resource-exhausted", `${COOLDOWN_MESSAGE} [429]`, {
         kind: "rate-limited",
         retryable: true,
         retryAfterSeconds: 420,

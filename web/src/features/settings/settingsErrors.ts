@@ -25,7 +25,8 @@ export function describeSettingsError(
   const { message, details } = (error ?? {}) as { message?: unknown; details?: unknown };
   // A function's typed refusal is worded for the person (e.g. when the next export may start).
   if (DomainErrorDetails.safeParse(details).success && typeof message === "string" && message) {
-    return message;
+    // The web SDK appends the HTTP status (" [429]") to a callable's message.
+    return message.replace(/ \[\d{3}\]$/, "");
   }
   const bare = code.replace(/^(functions|firestore)\//, "");
   if (bare === "failed-precondition" && error instanceof Error && error.message) {
