@@ -1,6 +1,7 @@
 // The `spark` request end to end: validate, claim the requestId and reserve quota (rate limit,
 // hold), check the budget, moderate, answer from the cache or the model (streaming ideas as
-// they finish), then settle exactly once with every provider call in the ledger.
+// they finish; a whole answer may then be shared through the cache), then settle exactly once
+// with every provider call in the ledger.
 import {
   aiAvailability,
   buildSparkPrompt,
@@ -30,10 +31,12 @@ import { monthSpendUsd } from "../data/budget.js";
 import { loadCampaigns } from "../data/campaigns.js";
 import { abandonReservation, settleSpark } from "../data/ledger.js";
 import { reserveSpark } from "../data/quotas.js";
+import { accountDeletedError } from "../data/tombstones.js";
 import { lookupCachedIdeas, storeCachedIdeas } from "../data/sparkCache.js";
 import { moderateBrief } from "./moderate.js";
 import { buildRecords, pendingUsage, type Outcome } from "./records.js";
 import { replaySettled } from "./replay.js";
+import { shareAnswer } from "./shareAnswer.js";
 
 export interface SparkContext {
   uid: string | undefined;
@@ -125,6 +128,7 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
       startedAt,
       now,
       cacheOnly,
+      aiDataUseConsent: reservation.aiDataUseConsent,
     });
   } catch (error) {
     // A bug or an unforeseen failure: still settle (as an error) so the hold is released.
@@ -161,6 +165,13 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
       ),
   });
   if (settled.kind === "already-settled") return replaySettled(uid, requestId, ctx.emit);
+  if (settled.kind === "account-deleted") {
+    logger.info("spark settled after its account was deleted", {
+      requestId,
+      providerUsd: settled.usage?.providerUsage.costUsd ?? 0,
+    });
+    throw accountDeletedError();
+  }
   const { usage, charge } = settled;
   logger.info("spark settled", {
     requestId,
@@ -196,6 +207,8 @@ interface AnswerInput {
   now: () => number;
   /** The budget allows answers from the brief cache only (no model call). */
   cacheOnly: boolean;
+  /** The person consented to AI data use: only then may their answer enter the cache. */
+  aiDataUseConsent: boolean;
 }
 
 /** The brief cache's key for `brief`, or null when such a brief is not cached. */
@@ -211,7 +224,11 @@ async function cachedAnswer(config: AppConfig, brief: SparkBrief): Promise<boole
   return hit !== null && hit.ideas.length === brief.count;
 }
 
-/** Moderation, then the cache, then the model: how the request ended, every call included. */
+/**
+ * Moderation, then the cache, then the model: how the request ended, every call included.
+ * Anyone may be answered from the cache (a hit shares nothing of theirs); only a consenting
+ * person's whole answer, passed by moderation, is stored there.
+ */
 async function answer(input: AnswerInput): Promise<Outcome> {
   const { ctx, deps, config, brief, uid, startedAt, now } = input;
   const client = deps.client();
@@ -264,21 +281,24 @@ async function answer(input: AnswerInput): Promise<Outcome> {
     emit: ctx.emit,
     now,
   });
-  // A whole answer is cached even when its caller left before the end: it was paid for.
-  if (cacheKey && generated.answer) {
-    await storeCachedIdeas(cacheKey, {
-      ideas: generated.answer,
-      model: generated.model,
-      createdAt: Date.now(),
-    }).catch((error: unknown) =>
-      logger.warn("could not store a cache entry", { error: String(error) }),
-    );
-  }
+  // A whole answer is shared even when its caller left before the end: it was paid for. Its
+  // ideas have already streamed, so the moderation of them (one call, within the moderation
+  // timeout) delays only the final result and the settlement.
+  const shared = await shareAnswer({
+    client,
+    config,
+    key: cacheKey,
+    aiDataUseConsent: input.aiDataUseConsent,
+    ideas: generated.answer,
+    model: generated.model,
+    nowMs: Date.now(),
+    store: storeCachedIdeas,
+  });
   return {
     status: generated.status,
     model: generated.model,
     cached: false,
-    attempts: [...moderation.attempts, ...generated.attempts],
+    attempts: [...moderation.attempts, ...generated.attempts, ...shared.attempts],
     ideas: generated.ideas,
     ...(generated.errorKind ? { errorKind: generated.errorKind } : {}),
   };

@@ -1,18 +1,24 @@
-// Moderation of a brief before any generation: each call has its own timeout (the SDK's
-// default is longer than the function may run) and is retried once at most. Every call is
-// logged as an attempt (OpenAI's moderation is free, but it is a call the ledger shows).
+// Moderation of a brief before any generation (retried once at most) and of a whole answer
+// before it may enter the shared cache (one call). Each call has its own timeout (the SDK's
+// default is longer than the function may run) and is logged as an attempt (OpenAI's
+// moderation is free, but it is a call the ledger shows).
 import {
   nextStep,
   planAttempts,
   type AppConfig,
   type AttemptOutcome,
   type AttemptRecord,
+  type Idea,
 } from "@ideaspark/domain";
 import { ModelCallError, type ModelClient } from "../ai/modelClient.js";
 import { sleepFor } from "../ai/generateIdeas.js";
 
 /** Moderation calls per brief: the first and one retry. */
-const MODERATION_ATTEMPTS = 2;
+const BRIEF_ATTEMPTS = 2;
+/** Moderation calls per answer: one; a failure only keeps the answer out of the cache. */
+const OUTPUT_ATTEMPTS = 1;
+
+type ModerationConfig = Pick<AppConfig, "models" | "retry" | "timeouts">;
 
 export type Moderation =
   | { kind: "passed"; attempts: AttemptRecord[] }
@@ -20,15 +26,46 @@ export type Moderation =
   | { kind: "cancelled"; attempts: AttemptRecord[] }
   | { kind: "unavailable"; attempts: AttemptRecord[]; cause: unknown };
 
-export async function moderateBrief(
+export function moderateBrief(
   client: ModelClient,
   text: string,
-  config: Pick<AppConfig, "models" | "retry" | "timeouts">,
+  config: ModerationConfig,
   signal: AbortSignal,
   random: () => number = Math.random,
 ): Promise<Moderation> {
+  return moderate(client, text, config, signal, BRIEF_ATTEMPTS, random);
+}
+
+/** The text of an answer as moderation reads it: every field of every idea, one per line. */
+export function ideasText(ideas: readonly Idea[]): string {
+  return ideas
+    .flatMap((idea) => [idea.title, idea.pitch, idea.whyItWorks, ...idea.firstSteps])
+    .join("\n");
+}
+
+/**
+ * Moderation of a whole answer, one call bounded by the moderation timeout alone: the caller
+ * leaving does not cancel it, because an answer is cached even when its caller left.
+ */
+export function moderateAnswer(
+  client: ModelClient,
+  ideas: readonly Idea[],
+  config: ModerationConfig,
+): Promise<Moderation> {
+  const never = new AbortController().signal;
+  return moderate(client, ideasText(ideas), config, never, OUTPUT_ATTEMPTS, Math.random);
+}
+
+async function moderate(
+  client: ModelClient,
+  text: string,
+  config: ModerationConfig,
+  signal: AbortSignal,
+  maxAttempts: number,
+  random: () => number,
+): Promise<Moderation> {
   const model = config.models.moderation;
-  const plan = planAttempts({ maxAttempts: MODERATION_ATTEMPTS, primary: model });
+  const plan = planAttempts({ maxAttempts, primary: model });
   const attempts: AttemptRecord[] = [];
   const log = (outcome: AttemptOutcome, answeredBy: string, code?: string | null) =>
     attempts.push({
