@@ -11,12 +11,15 @@ import {
   type Holds,
   type QuotaHold,
   type SparkDoc,
+  anonymisedRecord,
+  DELETED_USER_UID,
 } from "@ideaspark/domain";
 import { addSpend } from "./budget.js";
 import { firestore, withContentionRetries } from "./firestore.js";
 import { countReads, countWrites } from "./opsCounter.js";
 import { quotaRef, readQuota } from "./quotas.js";
 import { accountSnapshot, recordActivity, withAccount } from "./rollups.js";
+import { isTombstoned, tombstoneRef } from "./tombstones.js";
 
 export interface Settlement {
   uid: string;
@@ -44,7 +47,30 @@ function holdsWithout(holds: Holds, requestId: string, nowMs: number): Record<st
 export type SettleResult =
   | { kind: "settled"; usage: UsageRecord; spark: SparkDoc; charge: Charge }
   /** Someone settled this request first: nothing was charged or written but the hold's release. */
-  | { kind: "already-settled" };
+  | { kind: "already-settled" }
+  /**
+   * The account was deleted while the request ran: only the anonymised usage record, the
+   * provider's cost in the budget and the day's rollup were written (when it was still pending).
+   */
+  | { kind: "account-deleted"; usage: UsageRecord | null };
+
+/**
+ * Whether `claim` is the pending claim of `uid`'s request — still carrying the uid, or, once
+ * the account is deleted, anonymised by the erasure while the request ran.
+ */
+export function isPendingClaimOf(
+  claim: UsageRecord | null,
+  uid: string,
+  accountDeleted: boolean,
+): boolean {
+  if (claim?.status !== "pending") return false;
+  return claim.uid === uid || (accountDeleted && claim.uid === DELETED_USER_UID);
+}
+
+/** A deleted account's final usage record: linked to nobody, stamped with no account. */
+export function deletedAccountUsage(usage: UsageRecord, nowMs: number): UsageRecord {
+  return { ...usage, campaignId: null, signedUpAt: null, ...anonymisedRecord(nowMs) };
+}
 
 export async function settleSpark(s: Settlement): Promise<SettleResult> {
   const db = firestore();
@@ -52,15 +78,38 @@ export async function settleSpark(s: Settlement): Promise<SettleResult> {
   const sparkRef = db.doc(`users/${s.uid}/sparks/${s.requestId}`);
   const ref = quotaRef(s.uid, s.period);
   const userRef = db.doc(`users/${s.uid}`);
+  const tombRef = tombstoneRef(s.uid);
   // Safe to run again: a settled (no longer pending) request is never settled twice.
   return withContentionRetries(() =>
     db.runTransaction(async (tx) => {
-      const [usageSnap, quotaSnap, userSnap] = await tx.getAll(usageRef, ref, userRef);
-      countReads(3);
+      const [usageSnap, quotaSnap, userSnap, tomb] = await tx.getAll(
+        usageRef,
+        ref,
+        userRef,
+        tombRef,
+      );
+      countReads(4);
       const quota = readQuota(s.uid, s.period, quotaSnap?.data());
+      const parsed = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
+      const claim = parsed?.success ? parsed.data : null;
+      if (isTombstoned(s.uid, tomb)) {
+        // Deleted while it ran: nothing under the uid (no quota, spark, profile growth), but
+        // the provider was paid, so the cost still reaches the budget and the rollups.
+        if (!isPendingClaimOf(claim, s.uid, true)) return { kind: "account-deleted", usage: null };
+        const holdTokens = quota.holds[s.requestId]?.tokens ?? s.estimateTokens;
+        const built = s.build(holdTokens);
+        const usage = deletedAccountUsage(withAccount(built.usage, null, quota), s.nowMs);
+        recordActivity(tx, { quota, usage, account: null });
+        tx.set(usageRef, usage);
+        countWrites(1);
+        if (usage.providerUsage.costUsd > 0) {
+          countWrites(1);
+          addSpend(tx, s.period, usage.providerUsage.costUsd);
+        }
+        return { kind: "account-deleted", usage } as const;
+      }
       const holds = holdsWithout(quota.holds, s.requestId, s.nowMs);
-      const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
-      if (!claim?.success || claim.data.uid !== s.uid || claim.data.status !== "pending") {
+      if (!isPendingClaimOf(claim, s.uid, false)) {
         if (Object.hasOwn(quota.holds, s.requestId)) {
           countWrites(1);
           tx.set(ref, { ...quota, holds, updatedAt: s.nowMs });
@@ -155,24 +204,36 @@ export async function settleAbandoned(
   const usageRef = db.doc(`usage/${record.requestId}`);
   const ref = quotaRef(record.uid, record.period);
   const userRef = db.doc(`users/${record.uid}`);
+  const tombRef = tombstoneRef(record.uid);
   return withContentionRetries(() =>
     db.runTransaction(async (tx) => {
-      const [usageSnap, quotaSnap, userSnap] = await tx.getAll(usageRef, ref, userRef);
-      countReads(3);
+      const [usageSnap, quotaSnap, userSnap, tomb] = await tx.getAll(
+        usageRef,
+        ref,
+        userRef,
+        tombRef,
+      );
+      countReads(4);
       const claim = usageSnap?.exists ? UsageRecord.safeParse(usageSnap.data()) : null;
       if (!claim?.success || claim.data.status !== "pending") return false;
-      const account = accountSnapshot(userSnap, campaigns);
       const quota = readQuota(record.uid, record.period, quotaSnap?.data());
-      const usage = withAccount(
-        {
-          ...claim.data,
-          status: "error",
-          errorCode: "provider-unavailable",
-          latencyMs: Math.max(0, nowMs - claim.data.createdAt),
-        },
-        account,
-        quota,
-      );
+      const failed: UsageRecord = {
+        ...claim.data,
+        status: "error",
+        errorCode: "provider-unavailable",
+        latencyMs: Math.max(0, nowMs - claim.data.createdAt),
+      };
+      if (isTombstoned(record.uid, tomb)) {
+        // A deleted account's (or an already anonymised) claim: settled linked to nobody,
+        // and no quota document is written back under the uid.
+        const usage = deletedAccountUsage(withAccount(failed, null, quota), nowMs);
+        recordActivity(tx, { quota, usage, account: null });
+        tx.set(usageRef, usage);
+        countWrites(1);
+        return true;
+      }
+      const account = accountSnapshot(userSnap, campaigns);
+      const usage = withAccount(failed, account, quota);
       tx.set(usageRef, usage);
       const holds = holdsWithout(quota.holds, record.requestId, nowMs);
       tx.set(ref, {

@@ -6,6 +6,7 @@ import { logger } from "firebase-functions/logger";
 import { CONFIG_CACHE_SECONDS } from "../config.js";
 import { loadCampaigns } from "../data/campaigns.js";
 import { firestore } from "../data/firestore.js";
+import { hasTombstone } from "../data/tombstones.js";
 import { recordSignUp } from "./accountGrowth.js";
 
 /** Whether Auth says the account's address is verified (false when it is gone). */
@@ -20,6 +21,8 @@ async function emailVerified(uid: string): Promise<boolean> {
 }
 
 export async function handleSignUp(uid: string, nowMs = Date.now()): Promise<boolean> {
+  // A deleted account's profile is never counted (the rules refuse it; the sweep removes it).
+  if (await hasTombstone(uid)) return false;
   const [campaigns, verified] = await Promise.all([
     loadCampaigns(CONFIG_CACHE_SECONDS.value() * 1000),
     emailVerified(uid),
@@ -32,6 +35,8 @@ export const onSignUp = onDocumentCreated(
   async (event) => {
     const counted = await handleSignUp(event.params.uid);
     if (!counted)
-      logger.warn("sign-up not counted: the profile is gone or invalid", { uid: event.params.uid });
+      logger.warn("sign-up not counted: the profile is gone or invalid, or the account deleted", {
+        uid: event.params.uid,
+      });
   },
 );
