@@ -13,6 +13,7 @@ export { exportMyData } from "./account/exportMyData.js";
 export { deleteMyAccount } from "./account/deleteMyAccount.js";
 export { track } from "./events/track.js";
 export { sweepAbandoned } from "./maintenance/sweepAbandonedSchedule.js";
+export { sweepDeleted } from "./maintenance/sweepDeletedSchedule.js";
 export { evaluateAlertsSchedule } from "./alerts/evaluateAlertsSchedule.js";
 export { onSignUp } from "./growth/onSignUp.js";
 export { closeRollups } from "./maintenance/closeRollupsSchedule.js";
