@@ -92,6 +92,9 @@ describe("/__control", () => {
       '[{"endpoint":"moderations","refusal":"no"}]',
       /"refusal" only applies to the responses endpoint/,
     ],
+    ['[{"flagged":"violence"}]', /"flagged" only applies to the moderations endpoint/],
+    ['[{"endpoint":"moderations","flagged":"rude"}]', /"flagged" must be a moderation category/],
+    ['[{"endpoint":"moderations","flagged":"violence","status":500}]', /at most one of/],
   ])("refuses bad fault input %s with a 400 and a clear message", async (body, message) => {
     const result = await postFaults(body);
     expect(result.status).toBe(400);

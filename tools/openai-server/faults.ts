@@ -1,6 +1,7 @@
 // Fault injection: validates fault entries posted to /__control/faults and keeps one FIFO
 // queue per endpoint; each model request consumes at most one entry.
 import { isRecord } from "./brief.js";
+import { CATEGORIES, type Category } from "./moderation.js";
 
 export type FaultEndpoint = "responses" | "moderations";
 export type IncompleteReason = "max_output_tokens" | "content_filter";
@@ -38,6 +39,8 @@ export interface Fault {
   streamError?: string;
   /** Text deltas sent before `incomplete` or `streamError` (default 0). */
   afterChunks?: number;
+  /** Moderations: classify the input as flagged in this category, whatever its text. */
+  flagged?: Category;
 }
 
 /** The error codes a failed response can carry (ResponseError.code in the API reference). */
@@ -100,6 +103,10 @@ const CHECKS: Record<keyof Fault, Check> = {
       : `must be a response error code (${FAILED_CODES.slice(0, 3).join(", ")}, …)`,
   streamError: nonEmpty,
   afterChunks: isInt(0, 100_000),
+  flagged: (v) =>
+    typeof v === "string" && (CATEGORIES as readonly string[]).includes(v)
+      ? null
+      : `must be a moderation category (${CATEGORIES.slice(0, 3).join(", ")}, …)`,
 };
 
 const EXCLUSIVE: (keyof Fault)[] = [
@@ -110,6 +117,7 @@ const EXCLUSIVE: (keyof Fault)[] = [
   "incomplete",
   "failed",
   "streamError",
+  "flagged",
 ];
 
 /** Kinds that only make sense for a generated response, not a moderation. */
@@ -164,6 +172,9 @@ function faultProblem(entry: unknown): string | null {
   const responsesOnly = RESPONSES_ONLY.find((key) => key in entry);
   if (entry.endpoint === "moderations" && responsesOnly) {
     return `"${responsesOnly}" only applies to the responses endpoint`;
+  }
+  if ("flagged" in entry && entry.endpoint !== "moderations") {
+    return `"flagged" only applies to the moderations endpoint`;
   }
   return null;
 }

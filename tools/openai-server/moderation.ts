@@ -80,6 +80,16 @@ export interface ModerationResult {
   category_applied_input_types: Record<Category, ("text" | "image")[]>;
 }
 
+/** `result` flagged in `category` as well (a test's way to flag a text of its choosing). */
+export function flag(result: ModerationResult, category: Category): ModerationResult {
+  return {
+    ...result,
+    flagged: true,
+    categories: { ...result.categories, [category]: true },
+    category_scores: { ...result.category_scores, [category]: 0.99 },
+  };
+}
+
 export function classify(text: string, hasImage: boolean): ModerationResult {
   const hits = new Set<Category>();
   for (const rule of RULES)

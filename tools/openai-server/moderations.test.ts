@@ -75,6 +75,26 @@ describe("POST /v1/moderations", () => {
     ]);
   });
 
+  it("flags the text a `flagged` fault matches, and only that request", async () => {
+    const res = await t.control("/__control/faults", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([
+        { endpoint: "moderations", match: "Garden Party", flagged: "harassment" },
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const [passing] = (await moderate("ideas for a garden party")).results;
+    expect(passing?.flagged).toBe(false);
+    const [flagged] = (await moderate("Garden Party Games\nA pitch for a garden party")).results;
+    expect(flagged?.flagged).toBe(true);
+    expect(flagged?.categories.harassment).toBe(true);
+    expect(flagged?.categories.violence).toBe(false);
+    expect(flagged?.category_scores.harassment).toBeGreaterThan(0.9);
+    const [again] = (await moderate("Garden Party Games")).results;
+    expect(again?.flagged).toBe(false);
+  });
+
   it("refuses a missing input with a 400", async () => {
     const res = await t.control("/v1/moderations", {
       method: "POST",

@@ -1,9 +1,10 @@
 // POST /v1/moderations: one result per input string (or one for a multimodal input list),
-// with its own fault queue (faults posted with "endpoint": "moderations").
+// with its own fault queue (faults posted with "endpoint": "moderations"; a `flagged` fault
+// flags every result of the request it is taken by).
 import { applyBodyFault, applyLeadingFault } from "./applyFault.js";
 import { isRecord } from "./brief.js";
 import { sendError, sendJson } from "./http.js";
-import { classify } from "./moderation.js";
+import { classify, flag } from "./moderation.js";
 import { checkModel } from "./models.js";
 import { randomId } from "./random.js";
 import type { RouteContext } from "./routeContext.js";
@@ -32,7 +33,10 @@ export async function handleModerations(ctx: RouteContext): Promise<void> {
   sendJson(res, 200, {
     id: randomId("modr").replace("_", "-"),
     model: model.model,
-    results: inputs.map((input) => classify(input.text, input.hasImage)),
+    results: inputs.map((input) => {
+      const result = classify(input.text, input.hasImage);
+      return fault?.flagged ? flag(result, fault.flagged) : result;
+    }),
   });
 }
 
