@@ -24,6 +24,7 @@ import {
 import { claimExportSlot, releaseExportSlot, type ExportSlot } from "../data/accountLimits.js";
 import { toHttpsError } from "../errors.js";
 import { requireSignedIn } from "./requireSignedIn.js";
+import { requireAppCheck } from "../appCheck.js";
 import { callableCors } from "../callableCors.js";
 
 type WithId<T> = T & { id: string };
@@ -102,6 +103,7 @@ async function collectExport(
 
 export const exportMyData = onCall({ cors: callableCors, memory: "512MiB" }, async (request) => {
   try {
+    requireAppCheck(request);
     return await handleExportMyData(request);
   } catch (error) {
     throw toHttpsError(error, "exportMyData");

@@ -6,6 +6,7 @@ import { logger } from "firebase-functions/logger";
 import { authUserExists, setUserPlan } from "../data/users.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { requireAppCheck } from "../appCheck.js";
 import { callableCors } from "../callableCors.js";
 
 export async function handleAdminSetPlan(
@@ -26,6 +27,7 @@ export async function handleAdminSetPlan(
 
 export const adminSetPlan = onCall({ cors: callableCors }, async (request) => {
   try {
+    requireAppCheck(request);
     return await handleAdminSetPlan(request);
   } catch (error) {
     throw toHttpsError(error, "adminSetPlan");

@@ -19,6 +19,7 @@ import { deleteAdminRole, endSessions, writeAdminRole } from "../data/roles.js";
 import { getCustomClaims, setCustomClaims, setUserRole } from "../data/users.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { requireAppCheck } from "../appCheck.js";
 import { callableCors } from "../callableCors.js";
 
 export async function handleAdminSetRole(
@@ -51,6 +52,7 @@ export async function handleAdminSetRole(
 
 export const adminSetRole = onCall({ cors: callableCors }, async (request) => {
   try {
+    requireAppCheck(request);
     return await handleAdminSetRole(request);
   } catch (error) {
     throw toHttpsError(error, "adminSetRole");

@@ -13,6 +13,7 @@ import { evaluateAlerts } from "../alerts/evaluateAlerts.js";
 import { updateAppConfig } from "../data/configChanges.js";
 import { toHttpsError } from "../errors.js";
 import { requireAdmin } from "./requireAdmin.js";
+import { requireAppCheck } from "../appCheck.js";
 import { callableCors } from "../callableCors.js";
 
 function conflictMessage(updatedAt: number | null, updatedBy: string | null): string {
@@ -62,6 +63,7 @@ export async function handleAdminUpdateConfig(
 
 export const adminUpdateConfig = onCall({ cors: callableCors }, async (request) => {
   try {
+    requireAppCheck(request);
     return await handleAdminUpdateConfig(request);
   } catch (error) {
     throw toHttpsError(error, "adminUpdateConfig");

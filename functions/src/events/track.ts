@@ -12,7 +12,8 @@ import {
   type TrackResult,
 } from "@ideaspark/domain";
 import { onCall } from "firebase-functions/https";
-import { CONFIG_CACHE_SECONDS, ENFORCE_APP_CHECK } from "../config.js";
+import { requireAppCheck } from "../appCheck.js";
+import { CONFIG_CACHE_SECONDS } from "../config.js";
 import { loadCampaigns } from "../data/campaigns.js";
 import { recordEvent, type RecordEventInput } from "../data/events.js";
 import { toHttpsError } from "../errors.js";
@@ -62,13 +63,7 @@ const ipLimiter = createWindowLimiter({ perMinute: TRACK_LIMITS.ip, maxKeys: 10_
 
 export const track = onCall({ cors: callableCors }, async (request) => {
   try {
-    // Read at run time (a param given to the options would be resolved once, at deploy).
-    if (ENFORCE_APP_CHECK.value() && !request.app) {
-      throw new DomainError(
-        "unauthenticated",
-        "This app could not be verified (App Check). Update or reload the app.",
-      );
-    }
+    requireAppCheck(request);
     // The callable decoder turns an own "__proto__" key into a prototype, hiding it from
     // validation; the raw JSON body still shows it.
     const body = request.rawRequest?.body as { data?: unknown } | undefined;

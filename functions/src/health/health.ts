@@ -5,7 +5,8 @@ import { HealthRequest, type HealthResponse } from "@ideaspark/domain";
 import { onCall, type CallableRequest } from "firebase-functions/https";
 import { APP_VERSION, REGION } from "../config.js";
 import { pingFirestore } from "../data/health.js";
-import { parseRequest } from "../errors.js";
+import { parseRequest, toHttpsError } from "../errors.js";
+import { requireAppCheck } from "../appCheck.js";
 import { callableCors } from "../callableCors.js";
 
 /** How long a reachable Firestore answers for every health call on this instance. */
@@ -52,6 +53,11 @@ export async function handleHealth(
   };
 }
 
-export const health = onCall({ cors: callableCors, enforceAppCheck: false }, (request) =>
-  handleHealth(request),
-);
+export const health = onCall({ cors: callableCors }, async (request) => {
+  try {
+    requireAppCheck(request);
+    return await handleHealth(request);
+  } catch (error) {
+    throw toHttpsError(error, "health");
+  }
+});

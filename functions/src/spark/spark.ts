@@ -10,12 +10,8 @@ import { onCall } from "firebase-functions/https";
 import { logger } from "firebase-functions/logger";
 import { createOpenAIClient } from "../ai/openaiClient.js";
 import type { ModelClient } from "../ai/modelClient.js";
-import {
-  CONFIG_CACHE_SECONDS,
-  ENFORCE_APP_CHECK,
-  OPENAI_API_KEY,
-  OPENAI_BASE_URL,
-} from "../config.js";
+import { requireAppCheck } from "../appCheck.js";
+import { CONFIG_CACHE_SECONDS, OPENAI_API_KEY, OPENAI_BASE_URL } from "../config.js";
 import { withOpsTally } from "../data/opsCounter.js";
 import { toHttpsError } from "../errors.js";
 import { handleSpark } from "./handleSpark.js";
@@ -47,16 +43,14 @@ export const spark = onCall<unknown, Promise<unknown>, SparkChunk>(
     timeoutSeconds: SPARK_TIMEOUT_SECONDS,
     memory: "512MiB",
     cors: callableCors,
+    // Replay protection: each call spends its App Check token, so a captured token cannot
+    // start another paid generation (the web app asks for a limited-use token per spark).
+    consumeAppCheckToken: true,
   },
   async (request, response) => {
     const ops = { reads: 0, writes: 0 };
     try {
-      if (ENFORCE_APP_CHECK.value() && !request.app) {
-        throw new DomainError(
-          "unauthenticated",
-          "This app could not be verified (App Check). Update or reload the app.",
-        );
-      }
+      requireAppCheck(request);
       // The callable decoder turns an own "__proto__" key into a prototype, hiding it from
       // validation; the raw JSON body still shows it, so refuse such payloads here.
       const forbidden = findForbiddenKey(
