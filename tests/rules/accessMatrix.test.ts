@@ -16,6 +16,7 @@ import {
 import { adminRoleDoc } from "@ideaspark/domain";
 import { describe, it } from "vitest";
 import {
+  OTHER,
   OWNER,
   personOf,
   ROLES,
@@ -108,6 +109,9 @@ const SEED: Record<string, DocumentData> = {
   "configChanges/ch1": configChangeDoc(),
   // The owner's roles document without the claim: it alone makes nobody an admin in any row.
   [`roles/${uid}`]: adminRoleDoc("root", Date.now()),
+  // The other user's tombstone (their still-valid token is the "other user" role): the owner's
+  // own would refuse the owner's profile create in the users/{uid} row.
+  [`deletedAccounts/${OTHER.uid}`]: { deletedAt: Date.now() - 60_000 },
 };
 
 const SPECS: CollectionSpec[] = [
@@ -271,6 +275,15 @@ const SPECS: CollectionSpec[] = [
     create: { path: `roles/${uid}`, data: () => adminRoleDoc(uid, Date.now()) },
     update: { grantedBy: uid },
     allowed: { ...readOnly(ownerAndAdmin), list: adminOnly },
+  },
+  {
+    // Tombstones of deleted accounts: functions only, not even the deleted person reads theirs.
+    name: "deletedAccounts/{uid}",
+    path: `deletedAccounts/${OTHER.uid}`,
+    list: (db) => collection(db, "deletedAccounts"),
+    create: { path: `deletedAccounts/${uid}`, data: () => ({ deletedAt: Date.now() }) },
+    update: { deletedAt: 0 },
+    allowed: readOnly(nobody),
   },
 ];
 

@@ -18,6 +18,7 @@ const PATHS = [
   "alerts/a1/notes/existing",
   "rollupWeeks/2026-11-30/days/existing",
   "roles/alice/grants/existing",
+  "deletedAccounts/alice/notes/existing",
 ];
 
 describe("a path no rule mentions", () => {
