@@ -41,14 +41,7 @@ export type CallableErrorCode =
  * sign in again, or nothing.
  */
 export type NextStep =
-  | "retry"
-  | "wait"
-  | "upgrade"
-  | "edit-brief"
-  | "follow"
-  | "sign-in"
-  | "verify-email"
-  | "none";
+  "retry" | "wait" | "upgrade" | "edit-brief" | "follow" | "sign-in" | "verify-email" | "none";
 
 export interface DomainErrorSpec {
   code: CallableErrorCode;
@@ -82,8 +75,7 @@ export const DOMAIN_ERRORS: Readonly<Record<DomainErrorKind, DomainErrorSpec>> =
     code: "failed-precondition",
     retryable: false,
     next: "verify-email",
-    message:
-      "Verify your email address to get ideas: open the link we sent you, then try again.",
+    message: "Verify your email address to get ideas: open the link we sent you, then try again.",
   },
   "ai-paused": {
     code: "failed-precondition",
