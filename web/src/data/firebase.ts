@@ -3,7 +3,11 @@
 // when (and only when) the configuration says so. At sign-out the Firestore instance is ended and
 // its persistent cache deleted (`resetFirestore`), so the next person starts from an empty one.
 import { initializeApp, type FirebaseApp } from "firebase/app";
-import { ReCaptchaEnterpriseProvider, initializeAppCheck } from "firebase/app-check";
+import {
+  CustomProvider,
+  ReCaptchaEnterpriseProvider,
+  initializeAppCheck,
+} from "firebase/app-check";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
 import {
   clearIndexedDbPersistence,
@@ -34,18 +38,61 @@ export function webConfig(): WebConfig {
 
 export function firebaseApp(): FirebaseApp {
   if (!app) {
-    const { firebase, appCheckSiteKey, emulators } = webConfig();
-    app = initializeApp(firebase);
-    // App Check must exist before the first callable so its token rides along; the emulators
-    // do not enforce it.
-    if (appCheckSiteKey && !emulators) {
-      initializeAppCheck(app, {
-        provider: new ReCaptchaEnterpriseProvider(appCheckSiteKey),
-        isTokenAutoRefreshEnabled: true,
-      });
-    }
+    app = initializeApp(webConfig().firebase);
+    // App Check must exist before the first callable so its token rides along.
+    startAppCheck(app, webConfig());
   }
   return app;
+}
+
+const EMULATOR_TOKEN_SECONDS = 3600;
+
+/**
+ * An App Check token for the Emulator Suite: unsigned, naming this app. The Functions emulator
+ * decodes App Check tokens without verifying them (there is no App Check backend for a demo
+ * project), so it sets `request.app` exactly as production does for an attested token.
+ */
+export function emulatorAppCheckToken(appId: string, nowMs: number): string {
+  const encode = (part: object) =>
+    btoa(JSON.stringify(part)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const issuedAt = Math.floor(nowMs / 1000);
+  const claims = { sub: appId, iat: issuedAt, exp: issuedAt + EMULATOR_TOKEN_SECONDS };
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode(claims)}.`;
+}
+
+/**
+ * reCAPTCHA Enterprise with a site key (plus the debug provider when a debug token is
+ * configured, for local and CI builds against a real project); on the emulators, the emulator
+ * token when VITE_APPCHECK_EMULATOR asks for it; otherwise no App Check.
+ */
+function startAppCheck(
+  app: FirebaseApp,
+  { firebase, appCheckSiteKey, appCheckDebugToken, appCheckEmulator, emulators }: WebConfig,
+): void {
+  if (emulators) {
+    if (!appCheckEmulator) return;
+    initializeAppCheck(app, {
+      provider: new CustomProvider({
+        getToken: async () => ({
+          token: emulatorAppCheckToken(firebase.appId, Date.now()),
+          expireTimeMillis: Date.now() + EMULATOR_TOKEN_SECONDS * 1000,
+        }),
+      }),
+      isTokenAutoRefreshEnabled: true,
+    });
+    return;
+  }
+  if (!appCheckSiteKey) return;
+  // Read by initializeAppCheck: the debug provider then exchanges this token (registered in the
+  // console under App Check → Manage debug tokens) instead of asking reCAPTCHA.
+  if (appCheckDebugToken) {
+    (globalThis as { FIREBASE_APPCHECK_DEBUG_TOKEN?: string }).FIREBASE_APPCHECK_DEBUG_TOKEN =
+      appCheckDebugToken;
+  }
+  initializeAppCheck(app, {
+    provider: new ReCaptchaEnterpriseProvider(appCheckSiteKey),
+    isTokenAutoRefreshEnabled: true,
+  });
 }
 
 export function authClient(): Auth {

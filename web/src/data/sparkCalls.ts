@@ -15,7 +15,11 @@ export async function streamSpark(
   const call = httpsCallable<SparkRequest, unknown, unknown>(functionsClient(), "spark", {
     timeout: SPARK_TIMEOUT_MS,
   });
-  const { stream, data } = await call.stream(SparkRequest.parse(request), { signal });
+  // `spark` consumes each App Check token (replay protection), so every call needs a fresh one.
+  const { stream, data } = await call.stream(SparkRequest.parse(request), {
+    signal,
+    limitedUseAppCheckTokens: true,
+  });
   // The final result rejects too when the stream does; the loop below reports it once.
   data.catch(() => undefined);
   for await (const raw of stream) {

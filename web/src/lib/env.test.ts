@@ -44,6 +44,41 @@ describe("parseWebConfig", () => {
     expect(config.functionsRegion).toBe("europe-west1");
   });
 
+  it("takes an App Check debug token only beside a site key, for a real project", () => {
+    const config = parseWebConfig({
+      ...production,
+      VITE_FIREBASE_APPCHECK_SITE_KEY: "site-key",
+      VITE_APPCHECK_DEBUG_TOKEN: "0c3d5c4e-debug",
+    });
+    expect(config.appCheckDebugToken).toBe("0c3d5c4e-debug");
+    expect(problemsOf({ ...production, VITE_APPCHECK_DEBUG_TOKEN: "0c3d5c4e-debug" })).toEqual([
+      "VITE_APPCHECK_DEBUG_TOKEN needs VITE_FIREBASE_APPCHECK_SITE_KEY (App Check starts only with a site key)",
+    ]);
+    const demo = {
+      ...production,
+      VITE_FIREBASE_PROJECT_ID: "demo-ideaspark",
+      VITE_USE_EMULATORS: "true",
+    };
+    expect(
+      problemsOf({ ...demo, VITE_FIREBASE_APPCHECK_SITE_KEY: "k", VITE_APPCHECK_DEBUG_TOKEN: "t" }),
+    ).toEqual([
+      "VITE_APPCHECK_DEBUG_TOKEN has no App Check backend to exchange it on the emulators: use VITE_APPCHECK_EMULATOR=true",
+    ]);
+  });
+
+  it("sends the emulator App Check token only on the emulators, and only when asked", () => {
+    const demo = {
+      ...production,
+      VITE_FIREBASE_PROJECT_ID: "demo-ideaspark",
+      VITE_USE_EMULATORS: "true",
+    };
+    expect(parseWebConfig({ ...demo, VITE_APPCHECK_EMULATOR: "true" }).appCheckEmulator).toBe(true);
+    expect(parseWebConfig(demo).appCheckEmulator).toBeUndefined();
+    expect(problemsOf({ ...production, VITE_APPCHECK_EMULATOR: "true" })).toEqual([
+      "VITE_APPCHECK_EMULATOR only works with VITE_USE_EMULATORS=true (a real project needs a site key)",
+    ]);
+  });
+
   it("names every missing required variable in one error", () => {
     expect(() => parseWebConfig({})).toThrow(WebConfigError);
     const problems = problemsOf({ VITE_FIREBASE_PROJECT_ID: "ideaspark-prod" });

@@ -31,6 +31,11 @@ const WebEnv = z
     VITE_FIREBASE_APP_ID: required,
     VITE_FIREBASE_MEASUREMENT_ID: optional,
     VITE_FIREBASE_APPCHECK_SITE_KEY: optional,
+    VITE_APPCHECK_DEBUG_TOKEN: optional,
+    VITE_APPCHECK_EMULATOR: z
+      .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
+      .optional()
+      .transform((value) => value === "true"),
     VITE_FUNCTIONS_REGION: optional.transform((value) => value ?? "us-central1"),
     VITE_USE_EMULATORS: z
       .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
@@ -53,6 +58,30 @@ const WebEnv = z
         message: `is a demo project ("${env.VITE_FIREBASE_PROJECT_ID}"), which only works with VITE_USE_EMULATORS=true`,
       });
     }
+    // A debug token is exchanged by App Check's backend for a real project's token; the
+    // emulators have no such backend (VITE_APPCHECK_EMULATOR stands in for it there).
+    if (env.VITE_APPCHECK_DEBUG_TOKEN && env.VITE_USE_EMULATORS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VITE_APPCHECK_DEBUG_TOKEN"],
+        message:
+          "has no App Check backend to exchange it on the emulators: use VITE_APPCHECK_EMULATOR=true",
+      });
+    }
+    if (env.VITE_APPCHECK_EMULATOR && !env.VITE_USE_EMULATORS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VITE_APPCHECK_EMULATOR"],
+        message: "only works with VITE_USE_EMULATORS=true (a real project needs a site key)",
+      });
+    }
+    if (env.VITE_APPCHECK_DEBUG_TOKEN && !env.VITE_FIREBASE_APPCHECK_SITE_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VITE_APPCHECK_DEBUG_TOKEN"],
+        message: "needs VITE_FIREBASE_APPCHECK_SITE_KEY (App Check starts only with a site key)",
+      });
+    }
   });
 
 /** Emulator addresses, present only when the app must talk to the Emulator Suite. */
@@ -72,6 +101,13 @@ export interface WebConfig {
     measurementId?: string;
   };
   appCheckSiteKey?: string;
+  /**
+   * App Check debug token registered in the Firebase console, for a local or CI build against a
+   * real project (never in a production build: it lets any browser pass App Check).
+   */
+  appCheckDebugToken?: string;
+  /** Send an emulator-only App Check token, which the Functions emulator accepts unverified. */
+  appCheckEmulator?: true;
   functionsRegion: string;
   emulators?: EmulatorConfig;
 }
@@ -116,6 +152,8 @@ export function parseWebConfig(raw: Record<string, unknown>): WebConfig {
     ...(env.VITE_FIREBASE_APPCHECK_SITE_KEY && {
       appCheckSiteKey: env.VITE_FIREBASE_APPCHECK_SITE_KEY,
     }),
+    ...(env.VITE_APPCHECK_DEBUG_TOKEN && { appCheckDebugToken: env.VITE_APPCHECK_DEBUG_TOKEN }),
+    ...(env.VITE_APPCHECK_EMULATOR && { appCheckEmulator: true as const }),
     functionsRegion: env.VITE_FUNCTIONS_REGION,
     ...(env.VITE_USE_EMULATORS && {
       emulators: {
