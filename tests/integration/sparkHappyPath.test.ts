@@ -10,7 +10,7 @@ import {
 } from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { adminDb, clearAppConfig, setAppConfig } from "../support/admin.js";
+import { adminDb, clearAppConfig, setAppConfig, signUpCounted } from "../support/admin.js";
 import { clearFaults, clearRequestLog, modelCalls } from "../support/openaiServer.js";
 import { callSpark, newRequest, sparkError, streamSpark } from "../support/spark.js";
 import { signUpTestUser, type TestUser } from "../support/users.js";
@@ -158,6 +158,15 @@ describe("spark: a successful request", () => {
 
   it("answers a repeated impersonal brief from the cache at no token cost, and says so", async () => {
     const [frank, grace] = [await user(), await user()];
+    // Only the answers of people who consented to AI data use enter the shared cache.
+    await adminDb().doc(`users/${frank.uid}`).set({
+      email: frank.email,
+      displayName: "Frank",
+      createdAt: Date.now(),
+      attribution: null,
+      aiDataUseConsent: true,
+    });
+    await signUpCounted(frank.uid);
     const topic = freshTopic("Icebreakers for a remote engineering team");
     const first = await callSpark(frank, newRequest({ topic, count: 3 }));
     await clearRequestLog();
