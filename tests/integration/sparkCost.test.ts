@@ -15,7 +15,7 @@ let run: (
 ) => Promise<{ reads: number; writes: number; analytics: number; cached: boolean }>;
 
 /** A profile as the app writes it at sign-up, `daysAgo` days ago. */
-async function profile(user: TestUser, daysAgo: number): Promise<void> {
+async function profile(user: TestUser, daysAgo: number, aiDataUseConsent = true): Promise<void> {
   await adminDb()
     .doc(`users/${user.uid}`)
     .set({
@@ -23,7 +23,7 @@ async function profile(user: TestUser, daysAgo: number): Promise<void> {
       displayName: "Cost",
       createdAt: Date.now() - daysAgo * 86_400_000,
       attribution: null,
-      aiDataUseConsent: true,
+      aiDataUseConsent,
     });
   await signUpCounted(user.uid);
 }
@@ -56,7 +56,9 @@ const letters = () =>
 
 describe("Firestore operations per spark (warm instance)", () => {
   // Reservation 4 reads (usage, profile, quota, the deleted-account tombstone) / 2 writes
-  // (quota hold + the pending usage claim), cache lookup 1 read + store 1 write, settlement
+  // (quota hold + the pending usage claim; the profile also gives the AI data use consent),
+  // cache lookup 1 read + store 1 write (only a consenting person's answer that moderation
+  // passed; moderation is no Firestore operation), settlement
   // 4 reads (usage, quota, profile, tombstone) / 6 writes (quota, usage, spark, one budget
   // shard; analytics: one rollup shard and the account's growth on its profile).
   it("a model answer to a cacheable brief costs 9 reads and 9 writes", async () => {
@@ -106,7 +108,8 @@ describe("Firestore operations per spark (warm instance)", () => {
     }
   });
 
-  it("a request of an account without a profile writes no growth", async () => {
+  // No profile, no consent: even an impersonal brief's answer stores no cache entry.
+  it("a request of an account without a profile writes no growth and no cache entry", async () => {
     const cy = await signUpTestUser("cost");
     try {
       expect(await run({ topic: `A gift for my uncle ${letters()}`, count: 1 }, cy.uid)).toEqual({
@@ -115,8 +118,35 @@ describe("Firestore operations per spark (warm instance)", () => {
         analytics: 1,
         cached: false,
       });
+      expect(
+        await run({ topic: `Board games for rainy days ${letters()}`, count: 1 }, cy.uid),
+      ).toEqual({
+        reads: 9,
+        writes: 7,
+        analytics: 1,
+        cached: false,
+      });
     } finally {
       await cy.close();
+    }
+  });
+
+  it("a model answer to a cacheable brief of someone who did not consent costs 9 reads and 8 writes", async () => {
+    const dee = await signUpTestUser("cost");
+    try {
+      await profile(dee, 3, false);
+      // Her first spark starts this week's cohort count; the one measured is her second.
+      await run({ topic: `A gift for my niece ${letters()}`, count: 1 }, dee.uid);
+      expect(
+        await run({ topic: `Picnic games for families ${letters()}`, count: 1 }, dee.uid),
+      ).toEqual({
+        reads: 9,
+        writes: 8,
+        analytics: 2,
+        cached: false,
+      });
+    } finally {
+      await dee.close();
     }
   });
 });
