@@ -137,7 +137,8 @@ function plan(): Planned[] {
     planned.push({
       user: previous && roll < 0.08 ? previous.user : user,
       requestId,
-      // Repeated impersonal topics hit the brief cache now and then.
+      // Repeated impersonal topics: these accounts have no profile, so no AI data use consent,
+      // and their answers never enter the brief cache (nor take an output moderation call).
       topic: random() < 0.3 ? pick(topics) : `Chaos ${i} ${randomUUID().slice(0, 8)}`,
       count: 1 + Math.floor(random() * 4),
       abortAfterIdeas: random() < 0.12 ? Math.floor(random() * 2) : null,
