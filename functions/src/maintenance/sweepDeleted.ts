@@ -21,6 +21,20 @@ export interface SweepDeletedResult {
   eventsAnonymised: number;
 }
 
+/** Erases what is still found under one deleted account's uid (see the file comment). */
+export async function sweepDeletedAccount(
+  uid: string,
+  nowMs: number,
+): Promise<Omit<SweepDeletedResult, "accounts">> {
+  const erased = await eraseAccountData(uid, nowMs);
+  const roleDeleted = await deleteAdminRole(uid);
+  const found = { ...erased, documentsDeleted: erased.documentsDeleted + (roleDeleted ? 1 : 0) };
+  if (found.documentsDeleted + found.usageAnonymised + found.eventsAnonymised > 0) {
+    logger.warn("deleted account had data left", { uid, ...found });
+  }
+  return found;
+}
+
 export async function sweepDeletedAccounts(input: {
   nowMs: number;
   windowMs?: number;
@@ -35,15 +49,10 @@ export async function sweepDeletedAccounts(input: {
     eventsAnonymised: 0,
   };
   for (const uid of uids) {
-    const erased = await eraseAccountData(uid, input.nowMs);
-    const role = await deleteAdminRole(uid);
-    const found = erased.documentsDeleted + (role ? 1 : 0);
-    result.documentsDeleted += found;
-    result.usageAnonymised += erased.usageAnonymised;
-    result.eventsAnonymised += erased.eventsAnonymised;
-    if (found + erased.usageAnonymised + erased.eventsAnonymised > 0) {
-      logger.warn("deleted account had data left", { uid, ...erased, roleDeleted: role });
-    }
+    const found = await sweepDeletedAccount(uid, input.nowMs);
+    result.documentsDeleted += found.documentsDeleted;
+    result.usageAnonymised += found.usageAnonymised;
+    result.eventsAnonymised += found.eventsAnonymised;
   }
   return result;
 }
