@@ -1,7 +1,14 @@
 // `deleteMyAccount` through the emulator: only with a recent sign-in and an explicit
-// confirmation; the caller's documents go, their usage records stay but anonymised, the Auth
-// account goes last, a repeated call is harmless, and no other user is touched.
-import { DELETED_USER_UID, periodKey, type UsageRecord } from "@ideaspark/domain";
+// confirmation; the caller's documents (an admin role included) go, their usage records stay
+// but anonymised, a tombstone stays, the Auth account goes last, a repeated call is harmless,
+// and no other user is touched. The race with a streaming spark: deleteRace.test.ts.
+import {
+  adminRoleDoc,
+  adminRolePath,
+  DELETED_USER_UID,
+  periodKey,
+  type UsageRecord,
+} from "@ideaspark/domain";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { httpsCallable } from "firebase/functions";
 import { randomUUID } from "node:crypto";
@@ -152,6 +159,10 @@ describe("deleteMyAccount", () => {
     await expect(adminAuth().getUser(user.uid)).rejects.toMatchObject({
       code: "auth/user-not-found",
     });
+    // The tombstone outlives the account: spark, settlement and the rules refuse the uid.
+    const tombstone = await db.doc(`deletedAccounts/${user.uid}`).get();
+    expect(tombstone.exists).toBe(true);
+    expect(tombstone.get("deletedAt")).toBeGreaterThan(Date.now() - 120_000);
     const again = webClient();
     try {
       await expect(signInWithEmailAndPassword(again.auth, user.email, PASSWORD)).rejects.toThrow();
@@ -176,6 +187,32 @@ describe("deleteMyAccount", () => {
     expect((await db.doc(`events/${bystanderEvent}`).get()).get("uid")).toBe(bystander.uid);
     const quota = await db.doc(`quotas/${bystander.uid}_${periodKey(Date.now())}`).get();
     expect(quota.get("used")).toBeGreaterThan(0);
+  });
+
+  it("removes a former admin's roles document with the account", async () => {
+    const user = await signUpTestUser("admin-leaver");
+    const db = adminDb();
+    await db.doc(`users/${user.uid}`).set({ email: user.email, displayName: "A", createdAt: 1 });
+    await db.doc(adminRolePath(user.uid)).set(adminRoleDoc("seed", Date.now()));
+
+    await deleteAccount(user, { confirm: "DELETE" });
+
+    expect((await db.doc(adminRolePath(user.uid)).get()).exists).toBe(false);
+    expect((await db.doc(`deletedAccounts/${user.uid}`).get()).exists).toBe(true);
+    await user.close();
+  });
+
+  it("keeps the first deletion's tombstone time when called again", async () => {
+    const user = await signUpTestUser("twice");
+    const db = adminDb();
+    await db.doc(`users/${user.uid}`).set({ email: user.email, displayName: "T", createdAt: 1 });
+    await deleteAccount(user, { confirm: "DELETE" });
+    const first = (await db.doc(`deletedAccounts/${user.uid}`).get()).get("deletedAt") as number;
+
+    await deleteAccount(user, { confirm: "DELETE" });
+
+    expect((await db.doc(`deletedAccounts/${user.uid}`).get()).get("deletedAt")).toBe(first);
+    await user.close();
   });
 
   it("finishes harmlessly when called again after the account is already gone", async () => {
