@@ -84,8 +84,9 @@ async function spark(
   return { outcome, usage: usage.exists ? UsageRecord.parse(usage.data()) : null };
 }
 
+/** A pro account that agreed to AI data use (only such answers enter the shared cache). */
 async function makePro(uid: string): Promise<void> {
-  await adminDb().doc(`users/${uid}`).set({ plan: "pro" }, { merge: true });
+  await adminDb().doc(`users/${uid}`).set({ plan: "pro", aiDataUseConsent: true }, { merge: true });
 }
 
 describe("budget alerts and the degrade action", () => {
