@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAST_PACING } from "../../tools/openai-server/pacing.js";
 import { startOpenAIServer, type OpenAIServer } from "../../tools/openai-server/server.js";
 import { adminDb } from "../support/admin.js";
+import { seededRandom } from "../support/seededRandom.js";
 import { inProcessSpark, type InProcessCall } from "../support/inProcess.js";
 import { SETTINGS_WITHOUT_REASONING } from "../support/ownModelServer.js";
 import type { SparkResult } from "@ideaspark/domain";
@@ -34,17 +35,7 @@ const MONTH_START = Date.UTC(2032, 2, 1); // a month no other suite touches
 const PERIOD = periodKey(MONTH_START);
 const seed = Number(process.env.WORKLOAD_SEED ?? Date.now() % 1_000_000);
 
-function seeded(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = seeded(seed);
+const random = seededRandom(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 const CONFIG: AppConfig = {

@@ -22,6 +22,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
+import { seededRandom } from "../support/seededRandom.js";
 import {
   ownModelServer,
   SETTINGS_WITHOUT_REASONING,
@@ -34,18 +35,7 @@ const USERS = 16;
 const CONCURRENCY = 12;
 const seed = Number(process.env.RECONCILE_SEED ?? Date.now() % 1_000_000);
 
-/** A small seeded generator (mulberry32), so a failing schedule can be replayed. */
-function seeded(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = seeded(seed);
+const random = seededRandom(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 // Every fault kind the local server can play, as the real API would send it.
