@@ -1,9 +1,10 @@
 // The only reader of deploy-time configuration (Firebase params and secrets). Business
 // settings that change without a deploy live in config/app instead (see data/appConfig.ts).
+import { FUNCTIONS_REGION } from "@ideaspark/domain";
 import { defineBoolean, defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /** Region every function runs in; the web app calls this region. */
-export const REGION = "us-central1";
+export const REGION = FUNCTIONS_REGION;
 
 /** Build identifier shown by `health`; set by the bundler, "dev" when unbundled. */
 export const APP_VERSION = process.env.IDEASPARK_VERSION ?? "dev";

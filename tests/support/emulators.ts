@@ -1,10 +1,11 @@
 // Addresses of the running emulators for test suites, read from firebase.json like every tool.
+import { DEMO_PROJECT_ID, FUNCTIONS_REGION } from "@ideaspark/domain";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PROJECT_ID = "demo-ideaspark";
-export const REGION = "us-central1";
+export const PROJECT_ID = DEMO_PROJECT_ID;
+export const REGION = FUNCTIONS_REGION;
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const config = JSON.parse(readFileSync(path.join(REPO_ROOT, "firebase.json"), "utf8")) as {

@@ -1,10 +1,11 @@
 // Command line of `npm run admin:grant`: which email, grant or revoke, and which Firebase to
 // talk to (the emulators, or a real project with Application Default Credentials).
+import { DEMO_PROJECT_ID } from "@ideaspark/domain";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const EMULATOR_PROJECT_ID = "demo-ideaspark";
+export const EMULATOR_PROJECT_ID = DEMO_PROJECT_ID;
 
 export const USAGE = [
   "Usage: npm run admin:grant -- <email> [--revoke] [--force] [--emulators | --project <id>]",

@@ -10,6 +10,7 @@ import {
   lastNDays,
   dayKey,
   type AppConfig,
+  DEMO_PROJECT_ID,
 } from "@ideaspark/domain";
 import { getApps as adminApps, initializeApp as adminApp } from "firebase-admin/app";
 import { getAuth as adminAuth } from "firebase-admin/auth";
@@ -29,7 +30,7 @@ import { loadOverviewExtras } from "../../web/src/features/admin/overview/useOve
 import { emulatorUrls } from "../lib/stack.js";
 import { seedDemoBusiness } from "../seed/writeDemoBusiness.js";
 
-const PROJECT = process.env.GCLOUD_PROJECT ?? "demo-ideaspark";
+const PROJECT = process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID;
 const SPARKS = 120;
 
 async function signedInAdminDb() {

@@ -1,6 +1,7 @@
 // Load for the spark handler: many users sparking at once against the Firestore and Auth
 // emulators and the local model server (fast pacing). Prints throughput, latency percentiles
 // and Firestore operations per spark. Run through `npm run bench:spark` (see run.ts).
+import { DEMO_PROJECT_ID } from "@ideaspark/domain";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { randomUUID } from "node:crypto";
@@ -27,7 +28,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   if (getApps().length === 0)
-    initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-ideaspark" });
+    initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? DEMO_PROJECT_ID });
   const uids = await Promise.all(
     Array.from(
       { length: users },

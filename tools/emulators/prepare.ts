@@ -1,6 +1,7 @@
 // The emulator bootstrap: finds Java ≥ 21, decides how the Firestore emulator runs, checks
 // ports, and returns the environment `firebase emulators:*` must be started with.
 // Run directly (`npm run emulators:prepare`) it prints what it found or what is missing.
+import { DEMO_PROJECT_ID } from "@ideaspark/domain";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ import { assertPortsFree, emulatorPorts, type PortSpec } from "./ports.js";
 import { ToolchainError } from "./toolchainError.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const PROJECT_ID = "demo-ideaspark";
+export const PROJECT_ID = DEMO_PROJECT_ID;
 
 export interface EmulatorToolchain {
   java: JavaRuntime;

@@ -20,11 +20,12 @@ import {
   SparkDoc,
   UsageRecord,
   UserProfileCreate,
+  DEMO_PROJECT_ID,
 } from "@ideaspark/domain";
 import { DEMO_SPARKS, DEMO_USERS, type DemoSpark, type DemoUser } from "./demoData.js";
 import { seedDemoBusiness } from "./writeDemoBusiness.js";
 
-export const DEMO_PROJECT_ID = "demo-ideaspark";
+export { DEMO_PROJECT_ID };
 
 function assertEmulators(env: NodeJS.ProcessEnv): void {
   const missing = ["FIRESTORE_EMULATOR_HOST", "FIREBASE_AUTH_EMULATOR_HOST"].filter(

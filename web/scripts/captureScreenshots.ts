@@ -1,6 +1,7 @@
 // Captures the manifest's install-dialog screenshots from the real app (`npm run screenshots -w
 // web`): builds in emulator mode, serves it with `vite preview`, and photographs the home screen
 // in Debian's Chromium at phone and desktop sizes. Re-run it when the home screen changes.
+import { FUNCTIONS_REGION } from "@ideaspark/domain";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -19,7 +20,7 @@ const HEALTHY = {
   result: {
     status: "ok",
     version: "screenshot",
-    region: "us-central1",
+    region: FUNCTIONS_REGION,
     firestore: "ok",
     uid: null,
     time: new Date(0).toISOString(),

@@ -33,3 +33,4 @@ export * from "./analytics.js";
 export * from "./campaigns.js";
 export * from "./growth.js";
 export * from "./events.js";
+export * from "./deployment.js";

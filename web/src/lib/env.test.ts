@@ -1,3 +1,4 @@
+import { FUNCTIONS_REGION } from "@ideaspark/domain";
 import { describe, expect, it } from "vitest";
 import { WebConfigError, googleSignInEnabled, parseWebConfig } from "./env";
 
@@ -27,7 +28,7 @@ describe("parseWebConfig", () => {
       projectId: "ideaspark-prod",
       appId: "1:123:web:abc",
     });
-    expect(config.functionsRegion).toBe("us-central1");
+    expect(config.functionsRegion).toBe(FUNCTIONS_REGION);
     expect(config.emulators).toBeUndefined();
     expect(config.appCheckSiteKey).toBeUndefined();
   });

@@ -36,6 +36,8 @@ const WebEnv = z
       .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
       .optional()
       .transform((value) => value === "true"),
+    // FUNCTIONS_REGION (domain deployment.ts): written out here because vite.config.ts loads
+    // this file before any package can be resolved; env.test.ts holds the two together.
     VITE_FUNCTIONS_REGION: optional.transform((value) => value ?? "us-central1"),
     VITE_USE_EMULATORS: z
       .enum(["true", "false", ""], { error: 'must be "true" or "false"' })
