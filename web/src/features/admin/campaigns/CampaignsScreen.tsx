@@ -7,14 +7,13 @@ import { createCampaign, saveCampaign, type StoredCampaign } from "../../../data
 import { formatUsd } from "../../../lib/format";
 import { Screen } from "../../../ui/Screen";
 import { useLoad } from "../data/useLoad";
-import { formatPeriod, recentPeriods } from "../users/adminFormat";
+import { MonthPicker } from "../shell/MonthPicker";
+import { formatPeriod } from "../users/adminFormat";
 import { CampaignForm } from "./CampaignForm";
 import { CampaignResultsTable } from "./CampaignResultsTable";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { loadCampaignResults } from "./loadCampaignResults";
 import "../users/admin.css";
-
-const MONTHS_SHOWN = 13;
 
 type Editing = { kind: "new" } | { kind: "edit"; stored: StoredCampaign } | null;
 
@@ -29,7 +28,6 @@ const linkParams = (c: CampaignDoc) =>
     .join(" · ");
 
 export function CampaignsScreen() {
-  const [months] = useState(() => recentPeriods(Date.now(), MONTHS_SHOWN));
   const [period, setPeriod] = useState(() => periodKey(Date.now()));
   const [editing, setEditing] = useState<Editing>(null);
   const results = useLoad(`campaign-results:${period}`, () => loadCampaignResults(period));
@@ -128,21 +126,7 @@ export function CampaignsScreen() {
       <section className="panel" aria-labelledby="campaign-results-title">
         <h2 id="campaign-results-title">Results</h2>
         <div className="admin-toolbar">
-          <div className="field">
-            <label htmlFor="campaign-month">Month</label>
-            <select
-              id="campaign-month"
-              value={period}
-              onChange={(event) => setPeriod(event.target.value)}
-              data-testid="campaign-month"
-            >
-              {months.map((month) => (
-                <option key={month} value={month}>
-                  {formatPeriod(month)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MonthPicker id="campaign-month" value={period} onChange={setPeriod} />
           <button type="button" className="button button-ghost" onClick={results.reload}>
             Refresh
           </button>

@@ -7,7 +7,7 @@ import { loadAllUsers, loadPeriodQuotas, loadPeriodUsage } from "../../../data/a
 import { Screen } from "../../../ui/Screen";
 import { loadCampaignResults } from "../campaigns/loadCampaignResults";
 import { describeAdminError } from "../users/adminErrors";
-import { formatPeriod, recentPeriods } from "../users/adminFormat";
+import { MonthPicker } from "../shell/MonthPicker";
 import { downloadCsv } from "./csv";
 import { campaignResultsCsv, usageCsv, usersCsv } from "./exportTables";
 import "../users/admin.css";
@@ -53,7 +53,6 @@ async function buildCsv(
 }
 
 export function ExportScreen() {
-  const [months] = useState(() => recentPeriods(Date.now(), 13));
   const [period, setPeriod] = useState(() => periodKey(Date.now()));
   const [running, setRunning] = useState<{ kind: ExportKind; read: number } | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "done"; text: string } | null>(null);
@@ -80,21 +79,7 @@ export function ExportScreen() {
       testId="admin-export"
     >
       <div className="admin-toolbar">
-        <div className="field">
-          <label htmlFor="export-month">Month</label>
-          <select
-            id="export-month"
-            value={period}
-            onChange={(event) => setPeriod(event.target.value)}
-            data-testid="export-month"
-          >
-            {months.map((month) => (
-              <option key={month} value={month}>
-                {formatPeriod(month)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthPicker id="export-month" value={period} onChange={setPeriod} />
       </div>
       {EXPORTS.map(({ kind, title, description }) => (
         <section key={kind} className="panel" aria-labelledby={`export-${kind}-title`}>
