@@ -22,7 +22,7 @@ import { randomUUID } from "node:crypto";
 import { createOpenAIClient } from "../../functions/src/ai/openaiClient.js";
 import { withOpsTally } from "../../functions/src/data/opsCounter.js";
 import { handleSpark } from "../../functions/src/spark/handleSpark.js";
-import { provideFirestore } from "../../web/src/data/firebase.js";
+import { provideFirestore } from "../../web/src/data/firestore.js";
 import { watchUnresolvedAlerts } from "../../web/src/features/admin/data/alerts.js";
 import { loadRollupRange } from "../../web/src/features/admin/data/rollups.js";
 import { readsSoFar, resetReads } from "../../web/src/features/admin/data/readTally.js";

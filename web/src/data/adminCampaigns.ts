@@ -3,7 +3,7 @@
 // checked with it on the way out.
 import { CampaignDoc } from "@ideaspark/domain";
 import { collection, doc, getDocs, orderBy, query, setDoc } from "firebase/firestore";
-import { db } from "./firebase";
+import { db } from "./firestore";
 
 export interface StoredCampaign {
   id: string;

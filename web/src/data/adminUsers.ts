@@ -25,7 +25,7 @@ import {
   type QueryDocumentSnapshot,
 } from "firebase/firestore";
 import { z } from "zod";
-import { db } from "./firebase";
+import { db } from "./firestore";
 import { parseDocs } from "./history";
 
 /** users/{uid} as the admin area reads it: the profile plus role and growth (functions write). */

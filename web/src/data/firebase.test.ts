@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emulatorAppCheckToken, removeWriteNotes } from "./firebase";
+import { emulatorAppCheckToken } from "./firebase";
+import { removeWriteNotes } from "./firestore";
 
 describe("Firestore's multi-tab notes at sign-out", () => {
   it("removes the notes naming the person's unsent writes, and nothing else", () => {

@@ -13,7 +13,7 @@ import {
   type SnapshotMetadata,
 } from "firebase/firestore";
 import type { z } from "zod";
-import { db, followListener } from "./firebase";
+import { db, followListener } from "./firestore";
 
 /** A value read live, and whether it came from the offline cache or has unsent writes. */
 export interface Live<T> {

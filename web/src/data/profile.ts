@@ -2,7 +2,7 @@
 // Every read is parsed with the domain schema; every write is checked with it first.
 import { UserProfile, UserProfileCreate, UserProfileUpdate } from "@ideaspark/domain";
 import { doc, getDoc, onSnapshot, setDoc, updateDoc } from "firebase/firestore";
-import { db, followListener } from "./firebase";
+import { db, followListener } from "./firestore";
 
 const profileRef = (uid: string) => doc(db(), "users", uid);
 

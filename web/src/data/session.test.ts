@@ -18,7 +18,7 @@ vi.mock("./auth", () => ({
   }),
 }));
 
-vi.mock("./firebase", () => ({
+vi.mock("./firestore", () => ({
   stopListeners: () => log.push("stop listeners"),
   settleWrites: async () => void log.push("settle writes"),
   resetFirestore: async ({ clearCache }: { clearCache: boolean }) =>

@@ -19,7 +19,7 @@ function browserStorage(): Storage | null {
 
 // Imported on use: in the app data/auth has loaded it already, and component tests that fake
 // data/auth never load the SDK through here.
-const firestoreSession = () => import("./firebase");
+const firestoreSession = () => import("./firestore");
 
 /** Removes what `uid` left in this browser (see HandoverDeps.forget). */
 export async function forgetPerson(uid: string, options: { clearCache: boolean }): Promise<void> {

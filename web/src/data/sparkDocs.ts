@@ -2,7 +2,7 @@
 // with the domain SparkDoc, and writes the owner's only allowed change (SparkOwnerUpdate).
 import { SparkDoc, SparkOwnerUpdate } from "@ideaspark/domain";
 import { doc, onSnapshot, updateDoc } from "firebase/firestore";
-import { db, followListener } from "./firebase";
+import { db, followListener } from "./firestore";
 
 const sparkRef = (uid: string, id: string) => doc(db(), "users", uid, "sparks", id);
 

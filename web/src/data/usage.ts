@@ -10,7 +10,7 @@ import {
   type AppConfig,
 } from "@ideaspark/domain";
 import { collection, doc, onSnapshot, orderBy, query, where } from "firebase/firestore";
-import { db, followListener } from "./firebase";
+import { db, followListener } from "./firestore";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "./history";
 
 /** Follows quotas/{uid}_{period}; null while the person has used nothing this period. */

@@ -1,7 +1,7 @@
 // Rolling active users: count() aggregations over users whose growth.lastActiveAt is within the
 // last 1, 7 and 30 days (one read per 1,000 users counted, not one per user).
 import { collection, getCountFromServer, query, where } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db } from "../../../data/firestore";
 import { countAggregationReads } from "./readTally";
 
 const DAY_MS = 86_400_000;

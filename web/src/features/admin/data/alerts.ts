@@ -10,7 +10,7 @@ import {
   where,
   type Query,
 } from "firebase/firestore";
-import { db, followListener } from "../../../data/firebase";
+import { db, followListener } from "../../../data/firestore";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
 import { MAX_LISTED_ALERTS, MAX_UNRESOLVED_ALERTS } from "./limits";
 import { countQueryReads } from "./readTally";

@@ -2,7 +2,7 @@
 // its save stamp, read once from the server so an edit starts from what is really stored.
 import { configStamp, parseAppConfig, type AppConfig } from "@ideaspark/domain";
 import { doc, getDocFromServer } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db } from "../../../data/firestore";
 import { countQueryReads } from "./readTally";
 
 export interface LoadedAppConfig {

@@ -2,7 +2,7 @@
 // read as one sum() aggregation (one read whatever the number of shards).
 import { periodKey } from "@ideaspark/domain";
 import { collection, getAggregateFromServer, sum } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db } from "../../../data/firestore";
 import { countAggregationReads } from "./readTally";
 
 /** Provider spend (USD) recorded against `period`'s budget so far; 0 before the first request. */

@@ -1,7 +1,7 @@
 // configChanges/{id}: the audit log adminUpdateConfig writes for every saved change, newest first.
 import { ConfigChange } from "@ideaspark/domain";
 import { collection, limit, onSnapshot, orderBy, query } from "firebase/firestore";
-import { db, followListener } from "../../../data/firebase";
+import { db, followListener } from "../../../data/firestore";
 import { liveMeta, parseDocs, type Live, type Unsubscribe } from "../../../data/history";
 import { CHANGE_LOG_LENGTH } from "./limits";
 

@@ -19,7 +19,7 @@ import {
   where,
   type DocumentSnapshot,
 } from "firebase/firestore";
-import { db } from "../../../data/firebase";
+import { db } from "../../../data/firestore";
 import { countQueryReads } from "./readTally";
 import { useLoad, type LoadState } from "./useLoad";
 
