@@ -2,7 +2,13 @@
 import { useMemo } from "react";
 import type { StoredSpark } from "../../data/history";
 import { useAuth } from "../auth/authStore";
-import { lazyModule, lazySubscribe, useLive, type LiveState, type Subscribe } from "./useLive";
+import {
+  lazyModule,
+  lazySubscribe,
+  useLive,
+  type LiveState,
+  type Subscribe,
+} from "../../state/useLive";
 
 const loadHistory = lazyModule(() => import("../../data/history"));
 

@@ -1,6 +1,8 @@
-// Follows the signed-in person's users/{uid} document (live, and from the offline cache).
+// Follows the signed-in person's users/{uid} document (live, and from the offline cache) through
+// the shared live-data hook; a result for another uid (just switched accounts) is never shown.
 import type { UserProfile } from "@ideaspark/domain";
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
+import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../state/useLive";
 
 export type ProfileState =
   | { status: "loading" }
@@ -8,32 +10,24 @@ export type ProfileState =
   | { status: "missing" }
   | { status: "error"; error: Error };
 
+const loadProfile = lazyModule(() => import("../../data/profile"));
+
 export function useProfile(uid: string | null): ProfileState {
-  const [state, setState] = useState<{ uid: string | null; value: ProfileState }>({
-    uid,
-    value: { status: "loading" },
-  });
-  useEffect(() => {
-    if (!uid) return;
-    let unsubscribe: (() => void) | undefined;
-    let active = true;
-    const set = (value: ProfileState) => active && setState({ uid, value });
-    import("../../data/profile").then(
-      ({ watchProfile }) => {
-        if (!active) return;
-        unsubscribe = watchProfile(
-          uid,
-          (profile) => set(profile ? { status: "ready", profile } : { status: "missing" }),
-          (error) => set({ status: "error", error }),
-        );
-      },
-      (error: Error) => set({ status: "error", error }),
-    );
-    return () => {
-      active = false;
-      unsubscribe?.();
-    };
-  }, [uid]);
-  // A result for another uid (just switched accounts) is not this person's profile.
-  return state.uid === uid ? state.value : { status: "loading" };
+  const subscribe = useMemo(
+    () =>
+      lazySubscribe(
+        loadProfile,
+        (profile): Subscribe<UserProfile | null> =>
+          (onNext, onError) =>
+            profile.watchProfile(
+              uid ?? "",
+              (data) => onNext({ data, fromCache: false, hasPendingWrites: false }),
+              onError,
+            ),
+      ),
+    [uid],
+  );
+  const live = useLive(uid, subscribe);
+  if (live.status !== "ready") return live;
+  return live.data ? { status: "ready", profile: live.data } : { status: "missing" };
 }

@@ -1,6 +1,8 @@
-// Follows users/{uid}/sparks/{id} for the spark screen (live, and offline from the cache).
+// Follows users/{uid}/sparks/{id} for the spark screen (live, and offline from the cache) through
+// the shared live-data hook.
 import type { SparkDoc } from "@ideaspark/domain";
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
+import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../state/useLive";
 
 export type SparkDocState =
   | { status: "loading" }
@@ -8,34 +10,27 @@ export type SparkDocState =
   | { status: "missing"; fromCache: boolean }
   | { status: "error"; error: Error };
 
+const loadSparkDocs = lazyModule(() => import("../../data/sparkDocs"));
+
 export function useSparkDoc(uid: string | null, id: string, enabled: boolean): SparkDocState {
-  const key = `${uid}/${id}`;
-  const [state, setState] = useState<{ key: string; value: SparkDocState }>({
-    key,
-    value: { status: "loading" },
-  });
-  useEffect(() => {
-    if (!uid || !enabled) return;
-    let unsubscribe: (() => void) | undefined;
-    let active = true;
-    const set = (value: SparkDocState) => active && setState({ key, value });
-    import("../../data/sparkDocs").then(
-      ({ watchSpark }) => {
-        if (!active) return;
-        unsubscribe = watchSpark(
-          uid,
-          id,
-          ({ spark, fromCache }) =>
-            set(spark ? { status: "ready", spark } : { status: "missing", fromCache }),
-          (error) => set({ status: "error", error }),
-        );
-      },
-      (error: Error) => set({ status: "error", error }),
-    );
-    return () => {
-      active = false;
-      unsubscribe?.();
-    };
-  }, [uid, id, key, enabled]);
-  return state.key === key ? state.value : { status: "loading" };
+  const subscribe = useMemo(
+    () =>
+      lazySubscribe(
+        loadSparkDocs,
+        (sparkDocs): Subscribe<SparkDoc | null> =>
+          (onNext, onError) =>
+            sparkDocs.watchSpark(
+              uid ?? "",
+              id,
+              ({ spark, fromCache }) => onNext({ data: spark, fromCache, hasPendingWrites: false }),
+              onError,
+            ),
+      ),
+    [uid, id],
+  );
+  const live = useLive(uid && enabled ? `${uid}/${id}` : null, subscribe);
+  if (live.status !== "ready") return live;
+  return live.data
+    ? { status: "ready", spark: live.data }
+    : { status: "missing", fromCache: live.fromCache };
 }

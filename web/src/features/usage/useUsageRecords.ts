@@ -3,7 +3,7 @@ import type { UsageRecord } from "@ideaspark/domain";
 import { useMemo } from "react";
 import { useAuth } from "../auth/authStore";
 import { loadUsage } from "./useUsageSummary";
-import { lazySubscribe, useLive, type LiveState, type Subscribe } from "../history/useLive";
+import { lazySubscribe, useLive, type LiveState, type Subscribe } from "../../state/useLive";
 
 export function useUsageRecords(period: string): LiveState<UsageRecord[]> {
   const uid = useAuth((state) => state.user?.uid ?? null);

@@ -11,7 +11,7 @@ import {
 } from "@ideaspark/domain";
 import { useMemo, useState } from "react";
 import { useAuth } from "../auth/authStore";
-import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../history/useLive";
+import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../state/useLive";
 import { useProfile } from "../settings/useProfile";
 
 /** One import of the data module for every usage hook on the screen. */

@@ -1,6 +1,6 @@
 // Live alerts for the admin area: the unresolved ones (banner) and the newest ones (list).
 import { useMemo } from "react";
-import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../history/useLive";
+import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../../state/useLive";
 import type { StoredAlert } from "../data/alerts";
 
 const loadAlerts = lazyModule(() => import("../data/alerts"));

@@ -1,6 +1,6 @@
 // The configuration change log, followed live so a save shows up at once.
 import { useMemo } from "react";
-import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../history/useLive";
+import { lazyModule, lazySubscribe, useLive, type Subscribe } from "../../../state/useLive";
 import type { StoredConfigChange } from "../data/configChanges";
 
 const loadChanges = lazyModule(() => import("../data/configChanges"));

@@ -1,7 +1,9 @@
-// Follows one live data-layer subscription from a component. The data module is imported lazily
-// (the Firebase SDK loads after the shell paints); a result for an old key is never shown.
+// The one hook that follows a live data-layer subscription (a Firestore listener) from a
+// component: history, the spark screen, the profile, usage and admin all use it. The data module
+// is imported lazily (the Firebase SDK loads after the shell paints); a result for an old key is
+// never shown.
 import { useEffect, useState } from "react";
-import type { Live, Unsubscribe } from "../../data/history";
+import type { Live, Unsubscribe } from "../data/history";
 
 export type LiveState<T> =
   { status: "loading" } | ({ status: "ready" } & Live<T>) | { status: "error"; error: Error };
