@@ -1,5 +1,6 @@
 // Lint rules for every workspace. Boundaries are enforced here: only web/src/data may import
-// firebase/*, and packages/domain may import neither Firebase nor React.
+// firebase/*, packages/domain may import neither Firebase nor React, and shipped web and
+// functions code never imports the domain's test fixtures (@ideaspark/domain/testing).
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -73,5 +74,24 @@ export default tseslint.config(
     // The admin area's readers are its own data layer, loaded only with the admin chunk.
     files: ["web/src/features/admin/data/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // Test fixtures stay out of shipped code. The typescript-eslint variant of the rule is used
+    // so this composes with the per-area no-restricted-imports above instead of replacing it.
+    files: ["web/src/**/*.{ts,tsx}", "functions/src/**/*.ts"],
+    ignores: ["**/*.test.{ts,tsx}", "web/src/test/**", "**/testSparks.ts", "**/*Fakes.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@ideaspark/domain/testing", "@ideaspark/domain/src/fixtures/*"],
+              message: "Test fixtures are for tests; production code imports @ideaspark/domain.",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

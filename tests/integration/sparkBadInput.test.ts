@@ -1,6 +1,6 @@
 // Malformed spark requests through the real callable: each is invalid-argument with a message
 // naming what is wrong, and none writes anything.
-import { badSparkRequests } from "@ideaspark/domain";
+import { badSparkRequests } from "@ideaspark/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
 import { rawCallSpark } from "../support/spark.js";

@@ -1,4 +1,5 @@
-// Public surface of @ideaspark/domain: zod contracts and pure business rules.
+// Public surface of @ideaspark/domain: zod contracts and pure business rules. Test fixtures
+// live behind `@ideaspark/domain/testing` (src/testing.ts).
 export * from "./health.js";
 export * from "./fields.js";
 export * from "./issues.js";
@@ -22,8 +23,6 @@ export * from "./configChange.js";
 export * from "./budget.js";
 export * from "./alerts.js";
 export * from "./alertMail.js";
-export * from "./fixtures/badSparkRequests.js";
-export * from "./fixtures/sampleIdea.js";
 export * from "./admin.js";
 export * from "./profile.js";
 export * from "./adminRole.js";

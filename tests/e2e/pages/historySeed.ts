@@ -8,8 +8,8 @@ import {
   UserProfileCreate,
   periodKey,
   quotaDocId,
-  sampleIdea,
 } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import { adminDb } from "../../support/admin";
 import type { Account } from "../../support/accounts";
 

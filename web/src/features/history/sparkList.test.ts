@@ -1,4 +1,5 @@
-import { sampleIdea, type SparkDoc } from "@ideaspark/domain";
+import type { SparkDoc } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import { describe, expect, it } from "vitest";
 import type { StoredSpark } from "../../data/history";
 import { filterSparks, groupByDay } from "./sparkList";

@@ -1,5 +1,6 @@
 // Spark documents for the home and history unit tests.
-import { sampleIdea, type SparkDoc } from "@ideaspark/domain";
+import type { SparkDoc } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import type { StoredSpark } from "../../data/history";
 
 export function testSpark(id: string, overrides: Partial<SparkDoc> = {}): StoredSpark {

@@ -1,4 +1,5 @@
-import { sampleIdea, type SparkChunk, type SparkDoc, type SparkResult } from "@ideaspark/domain";
+import type { SparkChunk, SparkDoc, SparkResult } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,4 +1,4 @@
-import { sampleIdea } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import { describe, expect, it } from "vitest";
 import { counter, EMPTY_FORM, moreLikeThis, restOfBrief, parseBriefForm } from "./briefForm";
 

@@ -1,4 +1,5 @@
-import { sampleIdea, type SparkChunk, type SparkResult } from "@ideaspark/domain";
+import type { SparkChunk, SparkResult } from "@ideaspark/domain";
+import { sampleIdea } from "@ideaspark/domain/testing";
 import { describe, expect, it } from "vitest";
 import {
   createSparkRunStore,
