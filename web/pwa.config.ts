@@ -87,8 +87,13 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // Screenshots only matter to the install dialog, which fetches them itself.
     globIgnores: ["screenshots/**"],
     navigateFallback: "/index.html",
-    // Firebase Hosting reserves /__/ (init.js, auth handler): always go to the network.
-    navigateFallbackDenylist: [/^\/__\//],
+    // Firebase Hosting reserves /__/ (init.js, auth handler): always go to the network. /welcome
+    // is the static landing page, found in the precache as welcome.html (clean URLs), never the
+    // app's index.html.
+    navigateFallbackDenylist: [/^\/__\//, /^\/welcome\/?$/],
+    // Precache lookups ignore every query parameter: a campaign link's utm_* / ref must not make
+    // /welcome?ref=… miss the precached landing page.
+    ignoreURLParametersMatching: [/./],
     cleanupOutdatedCaches: true,
     maximumFileSizeToCacheInBytes: PRECACHE_MAX_BYTES,
   },

@@ -28,6 +28,39 @@ function precacheBudget(): Plugin {
   };
 }
 
+/** The site's public address for canonical and social tags: VITE_SITE_URL, else Hosting's own. */
+export function siteUrl(env: Record<string, string | undefined>): string {
+  const url = env.VITE_SITE_URL ?? `https://${env.VITE_FIREBASE_PROJECT_ID}.web.app`;
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * The landing page is its own static HTML entry (welcome.html), served at /welcome: Hosting
+ * rewrites it (firebase.json), the service worker finds it in its precache (clean URLs), and
+ * this plugin does the same for the dev and preview servers. It also fills in `%SITE_URL%`.
+ */
+function landingPage(url: string): Plugin {
+  const rewrite = (req: { url?: string }, _res: unknown, next: () => void) => {
+    const [path, query] = (req.url ?? "").split("?", 2);
+    if (path === "/welcome" || path === "/welcome/") {
+      req.url = `/welcome.html${query ? `?${query}` : ""}`;
+    }
+    next();
+  };
+  return {
+    name: "ideaspark:landing-page",
+    configureServer(server) {
+      server.middlewares.use(rewrite);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(rewrite);
+    },
+    transformIndexHtml(html) {
+      return html.replaceAll("%SITE_URL%", url);
+    },
+  };
+}
+
 /**
  * Vendor chunks, cached independently of app code. Firestore (with its re2js and WebChannel
  * dependencies) is the biggest piece of the SDK, so it gets a chunk of its own; the shared
@@ -59,17 +92,28 @@ const vendorGroups = [
 ];
 
 export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, import.meta.dirname, "VITE_");
   if (!process.env.VITEST) {
     // Throws WebConfigError listing every missing VITE_FIREBASE_* variable for this mode.
-    parseWebConfig(loadEnv(mode, import.meta.dirname, "VITE_"));
+    parseWebConfig(env);
   }
   return {
-    plugins: [react(), ...(process.env.VITEST ? [] : [VitePWA(pwaOptions), precacheBudget()])],
+    plugins: [
+      react(),
+      landingPage(siteUrl(env)),
+      ...(process.env.VITEST ? [] : [VitePWA(pwaOptions), precacheBudget()]),
+    ],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     preview: { port: 4173, strictPort: true, host: "127.0.0.1" },
     build: {
       target: "es2022",
-      rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
+      rolldownOptions: {
+        input: {
+          app: fileURLToPath(new URL("./index.html", import.meta.url)),
+          welcome: fileURLToPath(new URL("./welcome.html", import.meta.url)),
+        },
+        output: { codeSplitting: { groups: vendorGroups } },
+      },
     },
     test: {
       name: "web",

@@ -3,17 +3,10 @@
 // written by functions only; firestore.rules enforces the same limits as these schemas.
 import { z } from "zod";
 import { PLAN_IDS } from "./config.js";
+import { ATTRIBUTION_KEYS } from "./attributionKeys.js";
 import { safeText, strictObject } from "./fields.js";
 
-export const ATTRIBUTION_KEYS = [
-  "utm_source",
-  "utm_medium",
-  "utm_campaign",
-  "utm_term",
-  "utm_content",
-  "ref",
-] as const;
-export const ATTRIBUTION_TTL_DAYS = 30;
+export { ATTRIBUTION_KEYS, ATTRIBUTION_TTL_DAYS } from "./attributionKeys.js";
 
 const attributionValue = (key: string) => safeText(key, { min: 1, max: 100 });
 

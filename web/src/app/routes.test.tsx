@@ -32,7 +32,6 @@ const SIGNED_IN_SCREENS = [
 ] as const;
 
 const GUEST_SCREENS = [
-  ["/welcome", "Ideas on demand", "Welcome · IdeaSpark"],
   ["/signin", "Sign in", "Sign in · IdeaSpark"],
   ["/signup", "Create your account", "Sign up · IdeaSpark"],
   ["/reset-password", "Reset your password", "Reset password · IdeaSpark"],
@@ -48,7 +47,10 @@ describe("routes", () => {
     async (path, heading, title) => {
       signedIn(true);
       renderAt(path);
-      expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
+      // Screens other than home are lazy chunks: give their first import time on a busy machine.
+      expect(
+        await screen.findByRole("heading", { level: 1, name: heading }, { timeout: 5_000 }),
+      ).toBeTruthy();
       expect(document.title).toBe(title);
       expect(screen.getByTestId("app-shell")).toBeTruthy();
       expect(screen.getByTestId("offline-indicator")).toBeTruthy();
@@ -60,7 +62,10 @@ describe("routes", () => {
     async (path, heading, title) => {
       signedOut();
       renderAt(path);
-      expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeTruthy();
+      // Screens other than home are lazy chunks: give their first import time on a busy machine.
+      expect(
+        await screen.findByRole("heading", { level: 1, name: heading }, { timeout: 5_000 }),
+      ).toBeTruthy();
       expect(document.title).toBe(title);
     },
   );
@@ -92,5 +97,26 @@ describe("routes", () => {
     signedIn();
     renderAt("/");
     expect((await screen.findByText("Backend: ok")).dataset.testid).toBe("backend-status");
+  });
+
+  it("loads the static landing page for /welcome, once, keeping the campaign parameters", async () => {
+    signedOut();
+    const assign = vi.fn();
+    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    sessionStorage.clear();
+    renderAt("/welcome?utm_source=news");
+    await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("/welcome?utm_source=news"));
+    expect(assign).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers the sign-up and sign-in links instead of reloading /welcome in a loop", async () => {
+    signedOut();
+    const assign = vi.fn();
+    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    sessionStorage.setItem("ideaspark.landingReload", String(Date.now() - 1_000));
+    renderAt("/welcome?ref=FRIEND");
+    const signUp = await screen.findByRole("link", { name: "Create a free account" });
+    expect(signUp.getAttribute("href")).toBe("/signup?ref=FRIEND");
+    expect(assign).not.toHaveBeenCalled();
   });
 });

@@ -1,24 +1,24 @@
 // Every screen's address (see PRODUCT.md), grouped by who may see it: guests only (signed-in
 // people go home), signed-in people (others go to sign-in and back), admins (others get a 403).
-// Screens are small and bundled with the shell; the admin area is lazy-loaded.
+// Only the signed-in home (and the not-found page) ships with the shell, so the first paint of the
+// app downloads as little as possible; every other screen is its own chunk, fetched on first
+// visit. /welcome is the static landing page (welcome.html); inside the app it loads that page.
+import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
-import { ResetPasswordScreen } from "../features/auth/ResetPasswordScreen";
-import { SignInScreen } from "../features/auth/SignInScreen";
-import { SignUpScreen } from "../features/auth/SignUpScreen";
-import { HistoryScreen } from "../features/history/HistoryScreen";
 import { HomeScreen } from "../features/home/HomeScreen";
 import { NotFoundScreen } from "../features/notFound/NotFoundScreen";
-import { SettingsScreen } from "../features/settings/SettingsScreen";
-import { NewSparkScreen } from "../features/spark/NewSparkScreen";
-import { SparkScreen } from "../features/spark/SparkScreen";
-import { UsageScreen } from "../features/usage/UsageScreen";
-import { WelcomeScreen } from "../features/welcome/WelcomeScreen";
 import { GuestOnly } from "./GuestOnly";
+import { LandingPage } from "./LandingPage";
 import { Layout } from "./Layout";
 import { LoadingScreen } from "./LoadingScreen";
 import { RequireAdmin } from "./RequireAdmin";
 import { RequireAuth } from "./RequireAuth";
 import { RouteError } from "./RouteError";
+
+/** A route whose screen is fetched on first visit (the service worker precaches every chunk). */
+function screen<T>(load: () => Promise<T>, pick: (module: T) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
 
 export const routes: RouteObject[] = [
   {
@@ -29,29 +29,78 @@ export const routes: RouteObject[] = [
       {
         Component: GuestOnly,
         children: [
-          { path: "welcome", Component: WelcomeScreen },
-          { path: "signin", Component: SignInScreen },
-          { path: "signup", Component: SignUpScreen },
-          { path: "reset-password", Component: ResetPasswordScreen },
+          { path: "welcome", Component: LandingPage },
+          {
+            path: "signin",
+            lazy: screen(
+              () => import("../features/auth/SignInScreen"),
+              (m) => m.SignInScreen,
+            ),
+          },
+          {
+            path: "signup",
+            lazy: screen(
+              () => import("../features/auth/SignUpScreen"),
+              (m) => m.SignUpScreen,
+            ),
+          },
+          {
+            path: "reset-password",
+            lazy: screen(
+              () => import("../features/auth/ResetPasswordScreen"),
+              (m) => m.ResetPasswordScreen,
+            ),
+          },
         ],
       },
       {
         Component: RequireAuth,
         children: [
           { index: true, Component: HomeScreen },
-          { path: "spark", Component: NewSparkScreen },
-          { path: "spark/:id", Component: SparkScreen },
-          { path: "history", Component: HistoryScreen },
-          { path: "usage", Component: UsageScreen },
-          { path: "settings", Component: SettingsScreen },
+          {
+            path: "spark",
+            lazy: screen(
+              () => import("../features/spark/NewSparkScreen"),
+              (m) => m.NewSparkScreen,
+            ),
+          },
+          {
+            path: "spark/:id",
+            lazy: screen(
+              () => import("../features/spark/SparkScreen"),
+              (m) => m.SparkScreen,
+            ),
+          },
+          {
+            path: "history",
+            lazy: screen(
+              () => import("../features/history/HistoryScreen"),
+              (m) => m.HistoryScreen,
+            ),
+          },
+          {
+            path: "usage",
+            lazy: screen(
+              () => import("../features/usage/UsageScreen"),
+              (m) => m.UsageScreen,
+            ),
+          },
+          {
+            path: "settings",
+            lazy: screen(
+              () => import("../features/settings/SettingsScreen"),
+              (m) => m.SettingsScreen,
+            ),
+          },
           {
             Component: RequireAdmin,
             children: [
               {
                 path: "admin/*",
-                lazy: async () => ({
-                  Component: (await import("../features/admin/AdminArea")).AdminArea,
-                }),
+                lazy: screen(
+                  () => import("../features/admin/AdminArea"),
+                  (m) => m.AdminArea,
+                ),
               },
             ],
           },
