@@ -6,7 +6,12 @@ export function exportFileName(date: Date): string {
 }
 
 export function downloadJson(data: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+  downloadText(JSON.stringify(data, null, 2), fileName, "application/json");
+}
+
+/** Saves `text` as `fileName` with the MIME `type` (e.g. "text/markdown;charset=utf-8"). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -1,6 +1,7 @@
-// One idea: title, pitch, why it works, effort and first steps, with the owner's actions (star,
-// "more like this") once the spark is finished.
+// One idea: title, pitch, why it works, effort and first steps, with Copy and Share, and the
+// owner's actions (star, "more like this") once the spark is finished.
 import type { Idea } from "@ideaspark/domain";
+import { IdeaShareButtons } from "./IdeaShareButtons";
 
 interface Props {
   idea: Idea;
@@ -34,33 +35,32 @@ export function IdeaCard({ idea, index, starred = false, onStar, onMoreLikeThis 
           <li key={i}>{step}</li>
         ))}
       </ol>
-      {(onStar || onMoreLikeThis) && (
-        <div className="button-row spark-idea-actions">
-          {onStar && (
-            <button
-              type="button"
-              className={`button button-small ${starred ? "button-primary" : "button-secondary"}`}
-              aria-pressed={starred}
-              aria-label={`${starred ? "Unstar" : "Star"} idea ${index + 1}: ${idea.title}`}
-              data-testid={`star-idea-${index}`}
-              onClick={onStar}
-            >
-              {starred ? "★ Starred" : "☆ Star"}
-            </button>
-          )}
-          {onMoreLikeThis && (
-            <button
-              type="button"
-              className="button button-small button-secondary"
-              aria-label={`More ideas like ${idea.title}`}
-              data-testid={`more-like-${index}`}
-              onClick={onMoreLikeThis}
-            >
-              More like this
-            </button>
-          )}
-        </div>
-      )}
+      <div className="button-row spark-idea-actions">
+        {onStar && (
+          <button
+            type="button"
+            className={`button button-small ${starred ? "button-primary" : "button-secondary"}`}
+            aria-pressed={starred}
+            aria-label={`${starred ? "Unstar" : "Star"} idea ${index + 1}: ${idea.title}`}
+            data-testid={`star-idea-${index}`}
+            onClick={onStar}
+          >
+            {starred ? "★ Starred" : "☆ Star"}
+          </button>
+        )}
+        {onMoreLikeThis && (
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            aria-label={`More ideas like ${idea.title}`}
+            data-testid={`more-like-${index}`}
+            onClick={onMoreLikeThis}
+          >
+            More like this
+          </button>
+        )}
+        <IdeaShareButtons idea={idea} index={index} />
+      </div>
     </article>
   );
 }

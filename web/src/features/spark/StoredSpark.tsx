@@ -1,10 +1,11 @@
 // A finished spark read from Firestore: the ideas with stars and "more like this", thumbs
-// up/down for the whole answer (optimistic, rolled back on failure) and what it used. A partial
-// spark says how many ideas it lacks and offers to ask for the rest.
+// up/down for the whole answer (optimistic, rolled back on failure), what it used and a
+// Markdown export. A partial spark says how many ideas it lacks and offers to ask for the rest.
 import type { SparkDoc } from "@ideaspark/domain";
 import { useNavigate } from "react-router";
 import { FormAlert } from "../../ui/FormAlert";
 import { moreLikeThis } from "./briefForm";
+import { ExportMarkdownButton } from "./ExportMarkdownButton";
 import { IdeaCard } from "./IdeaCard";
 import { PartialNotice } from "./PartialNotice";
 import { sparkOwner, useOwnerError, useOwnerMarks } from "./sparkOwnerStore";
@@ -36,6 +37,7 @@ export function StoredSpark({ uid, id, spark }: { uid: string; id: string; spark
           {feedbackButton("up", "Helpful")}
           {feedbackButton("down", "Not helpful")}
         </div>
+        <ExportMarkdownButton spark={{ ...spark, starred: marks.starred }} />
       </div>
       {error && <FormAlert testId="owner-error">{error}</FormAlert>}
       {spark.status === "partial" && (
