@@ -7,6 +7,7 @@ import { InstallButton } from "./InstallButton";
 import { OfflineIndicator } from "./OfflineIndicator";
 import { ProfileSetupBanner } from "./ProfileSetupBanner";
 import { ReloadPrompt } from "./ReloadPrompt";
+import { RouteFocus } from "./RouteFocus";
 import { TopNav } from "./TopNav";
 import { useSessionEffects } from "./useSessionEffects";
 
@@ -44,6 +45,7 @@ export function Layout() {
       </footer>
       <ReloadPrompt />
       <ScrollRestoration />
+      <RouteFocus />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// The frame every screen shares: one h1 (also the document title) and an optional lead line.
+// The frame every screen shares: one h1 (also the document title; focused after a route change,
+// see app/RouteFocus.tsx) and an optional lead line.
 import type { ReactNode } from "react";
 import { useDocumentTitle } from "./useDocumentTitle";
 
@@ -18,7 +19,9 @@ export function Screen({ title, documentTitle, lead, actions, children, testId }
     <section className="screen" aria-labelledby="screen-title" data-testid={testId}>
       <header className="screen-header">
         <div>
-          <h1 id="screen-title">{title}</h1>
+          <h1 id="screen-title" tabIndex={-1}>
+            {title}
+          </h1>
           {lead && <p className="screen-lead">{lead}</p>}
         </div>
         {actions && <div className="screen-actions">{actions}</div>}

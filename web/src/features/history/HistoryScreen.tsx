@@ -49,7 +49,7 @@ export function HistoryScreen() {
       {sparks.status === "ready" && all.length > 0 && (
         <div className="history-toolbar" role="search">
           <label className="history-search">
-            <span className="history-visually-hidden">Search your sparks</span>
+            <span className="visually-hidden">Search your sparks</span>
             <input
               type="search"
               placeholder="Search topics, audiences and ideas"

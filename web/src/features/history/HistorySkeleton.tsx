@@ -2,7 +2,7 @@
 export function HistorySkeleton({ rows = 3 }: { rows?: number }) {
   return (
     <ul className="history-list history-skeleton" aria-busy="true" data-testid="sparks-loading">
-      <li className="history-visually-hidden" role="status">
+      <li className="visually-hidden" role="status">
         Loading your sparks…
       </li>
       {Array.from({ length: rows }, (_, index) => (

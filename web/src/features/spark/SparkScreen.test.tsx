@@ -94,7 +94,7 @@ describe("the spark screen", () => {
     emit({ type: "status", phase: "thinking" });
     emit({ type: "idea", index: 0, idea: idea("First") });
     expect(screen.getAllByTestId("idea-card")).toHaveLength(1);
-    expect(screen.getByTestId("spark-announcer").textContent).toBe("Idea 1 of 2: First");
+    expect(screen.getByTestId("spark-announcer").textContent).toBe("Idea 1 of 2 ready");
     emit({ type: "idea", index: 1, idea: idea("Broken") });
     emit({ type: "retry", attempt: 2, delayMs: 10, model: "m", kept: 1 });
     expect(screen.getAllByTestId("idea-card").map((card) => card.textContent)).toEqual([

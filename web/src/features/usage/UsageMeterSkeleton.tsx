@@ -2,7 +2,7 @@
 export function UsageMeterSkeleton() {
   return (
     <div className="usage-skeleton" aria-busy="true" data-testid="usage-loading">
-      <span className="history-visually-hidden" role="status">
+      <span className="visually-hidden" role="status">
         Loading your usage…
       </span>
       <span className="history-skeleton-line is-wide" aria-hidden="true" />

@@ -92,7 +92,7 @@ export function CampaignsScreen() {
                       <th scope="col">Spend {formatPeriod(period)}</th>
                       <th scope="col">Status</th>
                       <th scope="col">
-                        <span className="admin-visually-hidden">Actions</span>
+                        <span className="visually-hidden">Actions</span>
                       </th>
                     </tr>
                   </thead>

@@ -35,7 +35,7 @@ export function PricingTable({ rows, errors, onChange }: PricingTableProps) {
               </th>
             ))}
             <th scope="col">
-              <span className="admin-visually-hidden">Remove</span>
+              <span className="visually-hidden">Remove</span>
             </th>
           </tr>
         </thead>
@@ -76,7 +76,7 @@ export function PricingTable({ rows, errors, onChange }: PricingTableProps) {
                   className="button button-ghost button-small"
                   onClick={() => onChange(rows.filter((_, i) => i !== index))}
                 >
-                  Remove<span className="admin-visually-hidden"> {row.model}</span>
+                  Remove<span className="visually-hidden"> {row.model}</span>
                 </button>
               </td>
             </tr>

@@ -28,7 +28,7 @@ export function AdminTable<T extends RowData>({
   return (
     <div className="admin-table-wrap">
       <table className="admin-table" data-testid={testId}>
-        <caption className="admin-visually-hidden">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
