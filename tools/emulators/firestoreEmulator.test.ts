@@ -1,10 +1,16 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { firebaseToolsEmulatorInfo, planFirestoreEmulator } from "./firestoreEmulator.js";
+import { findJava } from "./java.js";
+import { jarTool } from "./launcherJar.js";
 import { fakeGcloudSdk, isolatedEnv, tempDir } from "./testSupport.js";
+
+/** The bootstrap plans with the Java it found; the launcher case needs its real jar tool. */
+const java = findJava();
 
 /** A local URL nothing listens on: the "no network" case, without touching the network. */
 async function deadUrl(): Promise<string> {
@@ -25,7 +31,7 @@ describe("planFirestoreEmulator", () => {
       IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
     });
     await expect(
-      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+      planFirestoreEmulator({ env, java, launcherPath: path.join(root, "l.jar") }),
     ).resolves.toEqual({
       kind: "override",
       binaryPath: jar,
@@ -36,7 +42,7 @@ describe("planFirestoreEmulator", () => {
     const root = tempDir();
     const env = isolatedEnv(root, { FIRESTORE_EMULATOR_BINARY_PATH: path.join(root, "gone.jar") });
     await expect(
-      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+      planFirestoreEmulator({ env, java, launcherPath: path.join(root, "l.jar") }),
     ).rejects.toThrow(/FIRESTORE_EMULATOR_BINARY_PATH points at .*gone\.jar, which does not exist/);
   });
 
@@ -51,7 +57,7 @@ describe("planFirestoreEmulator", () => {
     );
     writeFileSync(cached, "jar");
     await expect(
-      planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+      planFirestoreEmulator({ env, java, launcherPath: path.join(root, "l.jar") }),
     ).resolves.toEqual({
       kind: "firebase-cache",
       jarPath: cached,
@@ -65,13 +71,18 @@ describe("planFirestoreEmulator", () => {
     const plan = await planFirestoreEmulator({
       env: isolatedEnv(root, { IDEASPARK_GCLOUD_SDK_ROOTS: sdk }),
       launcherPath,
+      java,
     });
     expect(plan).toMatchObject({ kind: "gcloud-launcher", binaryPath: launcherPath });
-    const bytes = readFileSync(launcherPath).toString("latin1").replace(/\r\n /g, "");
-    expect(bytes).toContain(
+    const extracted = tempDir();
+    spawnSync(jarTool(java), ["--extract", "--file", launcherPath, "META-INF/MANIFEST.MF"], {
+      cwd: extracted,
+    });
+    const manifest = readFileSync(path.join(extracted, "META-INF", "MANIFEST.MF"), "utf8");
+    expect(manifest.replace(/\r\n /g, "")).toContain(
       "Main-Class: com.google.cloud.datastore.emulator.firestore.CloudFirestore",
     );
-    expect(bytes).toContain(
+    expect(manifest.replace(/\r\n /g, "")).toContain(
       "google%20cloud%20sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar",
     );
   });
@@ -84,7 +95,7 @@ describe("planFirestoreEmulator", () => {
     try {
       const env = isolatedEnv(root, { IDEASPARK_EMULATOR_DOWNLOAD_URL: url });
       await expect(
-        planFirestoreEmulator({ env, launcherPath: path.join(root, "l.jar") }),
+        planFirestoreEmulator({ env, java, launcherPath: path.join(root, "l.jar") }),
       ).resolves.toEqual({
         kind: "download",
         url,
@@ -99,6 +110,7 @@ describe("planFirestoreEmulator", () => {
     const env = isolatedEnv(root, { IDEASPARK_EMULATOR_DOWNLOAD_URL: await deadUrl() });
     const error = await planFirestoreEmulator({
       env,
+      java,
       launcherPath: path.join(root, "l.jar"),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);

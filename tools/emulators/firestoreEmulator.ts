@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import { writeLauncherJar } from "./launcherJar.js";
+import type { JavaRuntime } from "./java.js";
+import { jarTool, writeLauncherJar } from "./launcherJar.js";
 import { ToolchainError } from "./toolchainError.js";
 
 const FIRESTORE_MAIN_CLASS = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
@@ -80,6 +81,8 @@ export interface PlanOptions {
   env: NodeJS.ProcessEnv;
   /** Where a generated launcher jar may be written (inside the repo's .cache/). */
   launcherPath: string;
+  /** The Java the bootstrap chose; its JDK's `jar` tool builds the launcher. */
+  java: Pick<JavaRuntime, "bin">;
   downloadProbeTimeoutMs?: number;
 }
 
@@ -104,7 +107,12 @@ export async function planFirestoreEmulator(options: PlanOptions): Promise<Fires
   for (const root of searched) {
     const gcloudJar = path.join(root, GCLOUD_JAR);
     if (existsSync(gcloudJar)) {
-      const binaryPath = writeLauncherJar(launcherPath, FIRESTORE_MAIN_CLASS, gcloudJar);
+      const binaryPath = writeLauncherJar(
+        launcherPath,
+        FIRESTORE_MAIN_CLASS,
+        gcloudJar,
+        jarTool(options.java),
+      );
       return { kind: "gcloud-launcher", binaryPath, gcloudJar };
     }
   }

@@ -1,9 +1,20 @@
-// Writes a tiny launcher jar: a zip holding only META-INF/MANIFEST.MF with a Main-Class and a
-// Class-Path pointing at another jar. Lets `java -jar` run a jar that has no Main-Class.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// Builds a tiny launcher jar with the JDK's own `jar` tool: it holds only a manifest whose
+// Main-Class and Class-Path point into another jar, so `java -jar` can run a jar that names no
+// Main-Class itself (the Google Cloud SDK's Firestore emulator).
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { crc32 } from "node:zlib";
+import type { JavaRuntime } from "./java.js";
+import { ToolchainError } from "./toolchainError.js";
 
 /** Manifest lines wrap at 72 bytes; continuation lines start with one space (JAR spec). */
 function manifestLine(key: string, value: string): string {
@@ -19,61 +30,64 @@ export function launcherManifest(mainClass: string, classPathJar: string): strin
       "Manifest-Version: 1.0",
       manifestLine("Main-Class", mainClass),
       manifestLine("Class-Path", pathToFileURL(classPathJar).href),
-      "Created-By: IdeaSpark emulator bootstrap",
     ].join("\r\n") + "\r\n\r\n"
   );
 }
 
-/** A zip archive with stored (uncompressed) entries: enough for a manifest-only jar. */
-export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const centralSize = centrals.reduce((sum, b) => sum + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+/**
+ * The `jar` tool of the JDK the bootstrap chose: beside the real `java` binary (a PATH entry
+ * such as /usr/bin/java is usually a symlink into the JDK), else beside the one it was given.
+ */
+export function jarTool(java: Pick<JavaRuntime, "bin">): string {
+  const name = process.platform === "win32" ? "jar.exe" : "jar";
+  const candidates = [
+    path.join(path.dirname(realpathSync(java.bin)), name),
+    path.join(path.dirname(java.bin), name),
+  ];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  throw new ToolchainError(
+    [
+      `The JDK's jar tool is not next to ${java.bin} (looked for ${[...new Set(candidates)].join(", ")}).`,
+      `It builds the launcher for the Google Cloud SDK's Firestore emulator.`,
+      `Fix: install a full JDK (not only a JRE) and point JAVA_HOME at it, or set`,
+      `FIRESTORE_EMULATOR_BINARY_PATH to a Firestore emulator jar.`,
+    ].join("\n"),
+  );
 }
 
-/** Writes (or keeps, when unchanged) a launcher jar at `target`; returns its path. */
-export function writeLauncherJar(target: string, mainClass: string, classPathJar: string): string {
-  const jar = storedZip([
-    { name: "META-INF/MANIFEST.MF", data: Buffer.from(launcherManifest(mainClass, classPathJar)) },
-  ]);
-  if (existsSync(target) && readFileSync(target).equals(jar)) return target;
+/**
+ * Writes (or keeps, when its manifest is unchanged) a launcher jar at `target` with `jar`;
+ * returns its path. The manifest it was built from is kept beside it as `<target>.mf`.
+ */
+export function writeLauncherJar(
+  target: string,
+  mainClass: string,
+  classPathJar: string,
+  jar: string,
+): string {
+  const manifest = launcherManifest(mainClass, classPathJar);
+  const builtFrom = `${target}.mf`;
+  if (existsSync(target) && existsSync(builtFrom) && readFileSync(builtFrom, "utf8") === manifest)
+    return target;
   mkdirSync(path.dirname(target), { recursive: true });
-  // Write then rename, so a JVM starting at this moment never reads a half-written jar.
+  // Build beside the target then rename, so a JVM starting at this moment never reads a
+  // half-written jar.
   const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, jar, { mode: 0o755 });
+  writeFileSync(`${temp}.mf`, manifest);
+  const run = spawnSync(jar, ["--create", "--file", temp, "--manifest", `${temp}.mf`], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (run.status !== 0) {
+    rmSync(temp, { force: true });
+    rmSync(`${temp}.mf`, { force: true });
+    throw new ToolchainError(
+      `${jar} could not build the Firestore emulator launcher ${target}:\n` +
+        `${run.error?.message ?? ""}${run.stderr ?? ""}`.trim(),
+    );
+  }
   renameSync(temp, target);
+  renameSync(`${temp}.mf`, builtFrom);
   return target;
 }

@@ -15,7 +15,7 @@ const prepareScript = path.join(REPO_ROOT, "tools", "emulators", "prepare.ts");
 function workingEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const root = tempDir();
   const jvms = path.join(root, "jvm");
-  fakeJdk(jvms, "temurin-21", "21.0.5");
+  fakeJdk(jvms, "temurin-21", "21.0.5", { jarTool: true });
   return isolatedEnv(root, {
     IDEASPARK_JVM_DIRS: jvms,
     IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
@@ -44,6 +44,21 @@ describe("npm run emulators:prepare", () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it("exits 1 naming the missing jar tool when the Cloud SDK's jar needs a launcher", () => {
+    const root = tempDir();
+    const jvms = path.join(root, "jvm");
+    fakeJdk(jvms, "jre-21", "21.0.5");
+    const env = isolatedEnv(root, {
+      IDEASPARK_JVM_DIRS: jvms,
+      IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
+    });
+    const run = runPrepare(env, ["--no-port-check"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/The JDK's jar tool is not next to .*jre-21/);
+    expect(run.stderr).toMatch(/install a full JDK/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it("reports the Java and Firestore emulator it will use", () => {
     const run = runPrepare(workingEnv(), ["--no-port-check"]);
     expect(run.stderr).toBe("");
@@ -61,7 +76,7 @@ describe("npm run emulators:prepare", () => {
   it("turns the Emulator UI on when its bundle is already cached", () => {
     const root = tempDir();
     const jvms = path.join(root, "jvm");
-    fakeJdk(jvms, "temurin-21", "21.0.5");
+    fakeJdk(jvms, "temurin-21", "21.0.5", { jarTool: true });
     const env = isolatedEnv(root, {
       IDEASPARK_JVM_DIRS: jvms,
       IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),
@@ -77,7 +92,7 @@ describe("npm run emulators:prepare", () => {
   it("exits 1 naming the busy port when an emulator port is taken", async () => {
     const root = tempDir();
     const jvms = path.join(root, "jvm");
-    fakeJdk(jvms, "temurin-21", "21.0.5");
+    fakeJdk(jvms, "temurin-21", "21.0.5", { jarTool: true });
     const env = isolatedEnv(root, {
       IDEASPARK_JVM_DIRS: jvms,
       IDEASPARK_GCLOUD_SDK_ROOTS: fakeGcloudSdk(root),

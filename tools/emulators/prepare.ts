@@ -43,6 +43,7 @@ export async function prepareEmulators(
   const java = findJava(env);
   const firestore = await planFirestoreEmulator({
     env,
+    java,
     launcherPath: path.join(
       env.IDEASPARK_CACHE_DIR ?? path.join(REPO_ROOT, ".cache"),
       "emulators",

@@ -3,18 +3,36 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findJava } from "./java.js";
+import { jarTool } from "./launcherJar.js";
 
 export function tempDir(prefix = "ideaspark boot "): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** A fake JDK at `<root>/<name>/bin/java` that reports `version` the way `java -version` does. */
-export function fakeJdk(root: string, name: string, version: string): string {
+let realJar: string | undefined;
+
+/**
+ * A fake JDK at `<root>/<name>/bin/java` that reports `version` the way `java -version` does.
+ * With `jarTool`, its bin/ also holds a `jar` that hands over to this machine's real JDK tool.
+ */
+export function fakeJdk(
+  root: string,
+  name: string,
+  version: string,
+  options: { jarTool?: boolean } = {},
+): string {
   const bin = path.join(root, name, "bin");
   mkdirSync(bin, { recursive: true });
   const java = path.join(bin, "java");
   writeFileSync(java, `#!/bin/sh\necho 'openjdk version "${version}" 2025-04-15' >&2\n`);
   chmodSync(java, 0o755);
+  if (options.jarTool) {
+    realJar ??= jarTool(findJava());
+    const jar = path.join(bin, "jar");
+    writeFileSync(jar, `#!/bin/sh\nexec '${realJar}' "$@"\n`);
+    chmodSync(jar, 0o755);
+  }
   return java;
 }
 
