@@ -83,13 +83,29 @@ describe("HistoryScreen", () => {
     expect(within(complete, "spark-idea-count")).toBe("2 ideas");
   });
 
-  it("offers older sparks when the page is full", async () => {
+  it("follows every spark (no page limit) and searches all of them, the oldest too", async () => {
     renderHistory();
-    await pushSparks(Array.from({ length: 50 }, (_, index) => testSpark(`s${index}`)));
-    expect(screen.getByTestId("history-load-more")).toBeTruthy();
-    fireEvent.click(screen.getByTestId("history-load-more"));
-    const calls = fakes.fakeHistoryModule.watchSparks.mock.calls;
-    await waitFor(() => expect(calls.at(-1)?.[1]).toBe(100));
+    const day = 86_400_000;
+    const many = Array.from({ length: 2_000 }, (_, index) =>
+      testSpark(`s${index}`, {
+        createdAt: Date.now() - index * (day / 4),
+        brief: { topic: `Spark number ${index}`, count: 2 },
+      }),
+    );
+    many[1_999] = testSpark("oldest", {
+      createdAt: Date.now() - 600 * day,
+      brief: { topic: "Oldest spark", constraints: "Only on a zeppelin", count: 2 },
+    });
+    await pushSparks(many);
+    expect(fakes.fakeHistoryModule.watchSparks.mock.calls.at(-1)?.[1]).toBeNull();
+    const rendered = screen.getAllByTestId("spark-item");
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered[0]?.getAttribute("aria-setsize")).toBe(
+      screen.getByTestId("history-list").getAttribute("data-rows"),
+    );
+    fireEvent.change(screen.getByTestId("history-search"), { target: { value: "ZEPPELIN" } });
+    expect(topics()).toEqual(["Oldest spark"]);
   });
 
   it("shows saved sparks offline with a notice", async () => {

@@ -1,24 +1,21 @@
-// Every past spark, searchable (topic, audience, idea titles) and filterable to starred ones,
-// grouped by day; read from the Firestore offline cache when there is no network.
+// Every past spark, searchable (topic, audience, constraints, idea titles and pitches) and
+// filterable to starred ones, grouped by day in a windowed list; read from the Firestore offline
+// cache when there is no network. All sparks are followed (no pages), so search covers every one.
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { EmptyState } from "../../ui/EmptyState";
 import { Screen } from "../../ui/Screen";
+import { HistoryList } from "./HistoryList";
 import { HistorySkeleton } from "./HistorySkeleton";
 import { SavedDataNotice } from "./SavedDataNotice";
-import { SparkListItem } from "./SparkListItem";
-import { filterSparks, groupByDay } from "./sparkList";
+import { filterSparks, groupByDay, historyRows } from "./sparkList";
 import { useSparks } from "./useSparks";
 
-/** Sparks fetched per "Load more". */
-export const HISTORY_PAGE_SIZE = 50;
-
 export function HistoryScreen() {
-  const [max, setMax] = useState(HISTORY_PAGE_SIZE);
   const [params, setParams] = useSearchParams();
   const query = params.get("q") ?? "";
   const starredOnly = params.get("starred") === "1";
-  const sparks = useSparks(max);
+  const sparks = useSparks(null);
   const [now] = useState(() => new Date());
 
   const update = (key: string, value: string) =>
@@ -33,11 +30,13 @@ export function HistoryScreen() {
     );
 
   const all = useMemo(() => (sparks.status === "ready" ? sparks.data : []), [sparks]);
-  const groups = useMemo(
-    () => groupByDay(filterSparks(all, { query, starredOnly }), now),
-    [all, query, starredOnly, now],
+  // Filtering and grouping run again only when the sparks or the search change; the data layer
+  // hands back the same list for snapshots that only change `fromCache`.
+  const matching = useMemo(
+    () => filterSparks(all, { query, starredOnly }),
+    [all, query, starredOnly],
   );
-  const hasMore = all.length >= max;
+  const rows = useMemo(() => historyRows(groupByDay(matching, now)), [matching, now]);
 
   return (
     <Screen
@@ -90,7 +89,7 @@ export function HistoryScreen() {
           </p>
         </EmptyState>
       )}
-      {all.length > 0 && groups.length === 0 && (
+      {all.length > 0 && matching.length === 0 && (
         <div className="history-no-results" data-testid="history-no-results" role="status">
           <p>
             No sparks match{query ? ` “${query}”` : ""}
@@ -105,31 +104,7 @@ export function HistoryScreen() {
           </button>
         </div>
       )}
-      {groups.map((group) => (
-        <section className="history-day" key={group.day} aria-labelledby={`day-${group.day}`}>
-          <h2 id={`day-${group.day}`} className="history-day-title">
-            {group.label}
-          </h2>
-          <ul className="history-list" data-testid="history-list">
-            {group.sparks.map((stored) => (
-              <SparkListItem key={stored.id} stored={stored} dateStyle="time" />
-            ))}
-          </ul>
-        </section>
-      ))}
-      {hasMore && (
-        <div className="history-more">
-          {query && <p className="screen-footnote">Search covers the sparks loaded so far.</p>}
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setMax((current) => current + HISTORY_PAGE_SIZE)}
-            data-testid="history-load-more"
-          >
-            Load older sparks
-          </button>
-        </div>
-      )}
+      {matching.length > 0 && <HistoryList rows={rows} sparkCount={matching.length} />}
     </Screen>
   );
 }

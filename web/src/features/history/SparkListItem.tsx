@@ -1,6 +1,7 @@
 // One spark in a list (home, history): topic, date, idea count, status and starred count,
-// linking to the spark's own screen.
+// linking to the spark's own screen. History's windowed list also places it (`row`).
 import type { SparkDoc } from "@ideaspark/domain";
+import type { CSSProperties } from "react";
 import { Link } from "react-router";
 import type { StoredSpark } from "../../data/history";
 import { formatDate } from "../../lib/format";
@@ -14,19 +15,37 @@ const STATUS_LABELS: Record<SparkDoc["status"], string> = {
   cancelled: "Cancelled",
 };
 
+/** Where a row of a windowed list sits: its key, place among `setSize` rows, and style. */
+export interface ListRow {
+  key: string;
+  position: number;
+  setSize: number;
+  style: CSSProperties;
+}
+
 export function SparkListItem({
   stored,
   dateStyle = "date",
+  row,
 }: {
   stored: StoredSpark;
   /** "time" inside a day group, "date" elsewhere. */
   dateStyle?: "date" | "time";
+  row?: ListRow;
 }) {
   const { id, spark } = stored;
   const ideas = spark.ideas.length;
   const starred = spark.starred.length;
   return (
-    <li className="history-item" data-testid="spark-item" data-spark-id={id}>
+    <li
+      className="history-item"
+      data-testid="spark-item"
+      data-spark-id={id}
+      data-row-key={row?.key}
+      aria-posinset={row?.position}
+      aria-setsize={row?.setSize}
+      style={row?.style}
+    >
       <Link className="history-item-link" to={`/spark/${encodeURIComponent(id)}`}>
         <span className="history-item-title" data-testid="spark-topic">
           {spark.brief.topic}

@@ -2,7 +2,7 @@ import type { SparkDoc } from "@ideaspark/domain";
 import { sampleIdea } from "@ideaspark/domain/testing";
 import { describe, expect, it } from "vitest";
 import type { StoredSpark } from "../../data/history";
-import { filterSparks, groupByDay } from "./sparkList";
+import { filterSparks, groupByDay, historyRows } from "./sparkList";
 
 function stored(id: string, createdAt: Date, overrides: Partial<SparkDoc> = {}): StoredSpark {
   return {
@@ -54,6 +54,17 @@ describe("filterSparks", () => {
     expect(ids("nothing like this")).toEqual([]);
   });
 
+  it("searches constraints and idea pitches too", () => {
+    const zeppelin = stored("z", new Date(2026, 10, 1), {
+      brief: { topic: "Team offsite", constraints: "On a Zeppelin", count: 1 },
+      ideas: [{ ...sampleIdea, pitch: "A scavenger hunt through the harbour" }],
+    });
+    const ids = (query: string) =>
+      filterSparks([...all, zeppelin], { query, starredOnly: false }).map((s) => s.id);
+    expect(ids("zeppelin")).toEqual(["z"]);
+    expect(ids("harbour scavenger")).toEqual(["z"]);
+  });
+
   it("keeps only sparks with a starred idea when asked", () => {
     expect(filterSparks(all, { query: "", starredOnly: true }).map((s) => s.id)).toEqual(["a"]);
     expect(filterSparks(all, { query: "choir", starredOnly: true })).toEqual([]);
@@ -76,5 +87,18 @@ describe("groupByDay", () => {
 
   it("has no groups for no sparks", () => {
     expect(groupByDay([], now)).toEqual([]);
+  });
+});
+
+describe("historyRows", () => {
+  it("puts each day's heading before its sparks", () => {
+    const rows = historyRows(groupByDay([bikes, choir, gifts], now));
+    expect(rows.map((row) => [row.kind, row.key])).toEqual([
+      ["day", "day-2026-11-26"],
+      ["spark", "a"],
+      ["spark", "b"],
+      ["day", "day-2026-11-20"],
+      ["spark", "c"],
+    ]);
   });
 });

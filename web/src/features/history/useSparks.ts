@@ -1,7 +1,7 @@
-// The signed-in person's newest sparks, live (and from the offline cache).
+// The signed-in person's sparks, live (and from the offline cache): the newest `max`, or every
+// one of them when `max` is null (history, whose search covers them all).
 import { useMemo } from "react";
 import type { StoredSpark } from "../../data/history";
-import { useAuth } from "../auth/authStore";
 import {
   lazyModule,
   lazySubscribe,
@@ -9,10 +9,11 @@ import {
   type LiveState,
   type Subscribe,
 } from "../../state/useLive";
+import { useAuth } from "../auth/authStore";
 
 const loadHistory = lazyModule(() => import("../../data/history"));
 
-export function useSparks(max: number): LiveState<StoredSpark[]> {
+export function useSparks(max: number | null): LiveState<StoredSpark[]> {
   const uid = useAuth((state) => state.user?.uid ?? null);
   const subscribe = useMemo(
     () =>
@@ -24,5 +25,5 @@ export function useSparks(max: number): LiveState<StoredSpark[]> {
       ),
     [uid, max],
   );
-  return useLive(uid && `${uid}/${max}`, subscribe);
+  return useLive(uid && `${uid}/${max ?? "all"}`, subscribe);
 }
