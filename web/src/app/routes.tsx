@@ -1,5 +1,6 @@
-// Every screen's address (see PRODUCT.md), grouped by who may see it: guests only (signed-in
-// people go home), signed-in people (others go to sign-in and back), admins (others get a 403).
+// Every screen's address (listed in the README, "The app"), grouped by who may see it: guests
+// only (signed-in people go home), signed-in people (others go to sign-in and back), admins
+// (others get a 403).
 // Only the signed-in home (and the not-found page) ships with the shell, so the first paint of the
 // app downloads as little as possible; every other screen is its own chunk, fetched on first
 // visit. /welcome is the static landing page (welcome.html); inside the app it loads that page.
