@@ -1,7 +1,8 @@
 // The `spark` request end to end: validate, claim the requestId and reserve quota (rate limit,
 // hold), check the budget, moderate, answer from the cache or the model (streaming ideas as
 // they finish; a whole answer may then be shared through the cache), then settle exactly once
-// with every provider call in the ledger.
+// with every provider call in the ledger. What only reads (the month's spend, the campaigns,
+// the brief's moderation and cache lookup) starts early and runs beside the reservation.
 import {
   aiAvailability,
   buildSparkPrompt,
@@ -10,33 +11,27 @@ import {
   DomainError,
   estimateHoldTokens,
   estimatePromptTokens,
-  isCacheable,
   maxOutputTokensFor,
   periodKey,
   PROMPT_VERSION,
   settingsFor,
-  sparkCacheKey,
   SparkRequest,
+  type AiMode,
   type AppConfig,
-  type AttemptRecord,
+  type PlanId,
   type SparkBrief,
   type SparkChunk,
   type SparkResult,
 } from "@ideaspark/domain";
 import { logger } from "firebase-functions/logger";
-import { generateIdeas } from "../ai/generateIdeas.js";
 import type { ModelClient } from "../ai/modelClient.js";
 import { getAppConfig } from "../data/appConfig.js";
-import { monthSpendUsd } from "../data/budget.js";
-import { loadCampaigns } from "../data/campaigns.js";
-import { abandonReservation, settleSpark } from "../data/ledger.js";
-import { reserveSpark } from "../data/quotas.js";
 import { accountDeletedError } from "../data/tombstones.js";
-import { lookupCachedIdeas, storeCachedIdeas } from "../data/sparkCache.js";
-import { moderateBrief } from "./moderate.js";
+import { answer } from "./answer.js";
 import { buildRecords, pendingUsage, type Outcome } from "./records.js";
 import { replaySettled } from "./replay.js";
-import { shareAnswer } from "./shareAnswer.js";
+import { startSpeculation, type Speculation } from "./speculation.js";
+import { FIRESTORE_SPARK_DATA, type SparkData } from "./sparkData.js";
 
 export interface SparkContext {
   uid: string | undefined;
@@ -58,6 +53,8 @@ export interface SparkDeps {
   now?: () => number;
   /** Where the business configuration comes from (config/app, cached, unless a test says). */
   loadConfig?: (ttlMs: number) => Promise<AppConfig>;
+  /** Where requests are reserved, settled and cached (Firestore, unless a test says). */
+  data?: Partial<SparkData>;
 }
 
 /** Tokens to hold: the prompt plus the largest answer either model may write. */
@@ -86,49 +83,73 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
   const parsed = SparkRequest.safeParse(ctx.data);
   if (!parsed.success) throw DomainError.invalidArgument(parsed.error);
   const { requestId, brief } = parsed.data;
+  const data: SparkData = { ...FIRESTORE_SPARK_DATA, ...deps.data };
+  const period = periodKey(startedAt);
+
+  // Reads cached per instance, needed only after the reservation (the budget) and at
+  // settlement (the campaigns): started now, a refusal leaves nothing behind but a warm cache.
+  const spent = data.monthSpendUsd(period, deps.cacheTtlMs);
+  const campaigns = data.loadCampaigns(deps.cacheTtlMs);
+  // A refused request never awaits them; their failures surface where they are awaited.
+  spent.catch(() => undefined);
+  campaigns.catch(() => undefined);
 
   const config = await (deps.loadConfig ?? getAppConfig)(deps.cacheTtlMs);
   if (config.aiPaused) throw new DomainError("ai-paused");
-  const period = periodKey(startedAt);
   const estimate = holdEstimate(config, brief);
   const facts = { uid, requestId, brief, period, startedAt, model: config.models.primary };
-
-  const reservation = await reserveSpark({
-    uid,
-    requestId,
-    period,
-    estimate,
-    nowMs: startedAt,
+  const client = deps.client();
+  // Moderation and the cache lookup do not depend on the reservation, nor it on them: they
+  // run beside its transaction, and are read only once it has succeeded.
+  const speculation = startSpeculation({
+    client,
     config,
-    pending: pendingUsage(facts),
+    brief,
+    signal: ctx.signal,
+    lookup: data.lookupCachedIdeas,
   });
+
+  const reservation = await data
+    .reserveSpark({
+      uid,
+      requestId,
+      period,
+      estimate,
+      nowMs: startedAt,
+      config,
+      pending: pendingUsage(facts),
+    })
+    .catch((error: unknown) => {
+      speculation.abort();
+      throw error;
+    });
+  if (reservation.kind !== "reserved") speculation.abort();
   if (reservation.kind === "settled") return replaySettled(uid, requestId, ctx.emit);
   if (reservation.kind === "in-progress") throw new DomainError("in-progress");
   if (reservation.kind === "taken") throw new DomainError("request-id-taken");
 
-  const spent = await monthSpendUsd(period, deps.cacheTtlMs);
-  const availability = aiAvailability({ config, plan: reservation.plan, monthSpentUsd: spent });
-  // At the budget under "cache-only", a brief the cache cannot answer is refused like a pause.
-  const cacheOnlyMiss =
-    availability.ok && availability.mode === "cache-only" && !(await cachedAnswer(config, brief));
-  if (!availability.ok || cacheOnlyMiss) {
-    await abandonReservation(uid, period, requestId, now());
-    throw new DomainError(availability.ok ? "budget-exhausted" : availability.kind);
+  const availability = await budgetCheck(config, brief, reservation.plan, spent, speculation);
+  if (!availability.ok) {
+    speculation.abort();
+    // Refused before any provider call that counts: the claim and the hold are undone.
+    await data.abandonReservation(uid, period, requestId, now());
+    throw availability.error;
   }
-  const cacheOnly = availability.mode === "cache-only";
 
   let outcome: Outcome;
   try {
     outcome = await answer({
       ctx,
-      deps,
+      client,
       config: configForMode(config, availability.mode),
       brief,
-      uid,
-      startedAt,
+      speculation,
+      deadlineAt: startedAt + config.timeouts.deadlineMs,
+      safetyIdentifier: deps.safetyIdentifier(uid),
       now,
-      cacheOnly,
+      cacheOnly: availability.mode === "cache-only",
       aiDataUseConsent: reservation.aiDataUseConsent,
+      storeCachedIdeas: data.storeCachedIdeas,
     });
   } catch (error) {
     // A bug or an unforeseen failure: still settle (as an error) so the hold is released.
@@ -143,14 +164,14 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
     };
   }
 
-  const campaigns = await loadCampaigns(deps.cacheTtlMs);
-  const settled = await settleSpark({
+  const settled = await data.settleSpark({
     uid,
     requestId,
     period,
     nowMs: now(),
     estimateTokens: estimate,
-    campaigns,
+    // Loaded since the start; read once more if that read failed (the provider is paid now).
+    campaigns: await campaigns.catch(() => data.loadCampaigns(deps.cacheTtlMs)),
     emailVerified: ctx.emailVerified,
     build: (holdTokens) =>
       buildRecords(
@@ -197,109 +218,31 @@ export async function handleSpark(ctx: SparkContext, deps: SparkDeps): Promise<S
   };
 }
 
-interface AnswerInput {
-  ctx: SparkContext;
-  deps: SparkDeps;
-  config: AppConfig;
-  brief: SparkBrief;
-  uid: string;
-  startedAt: number;
-  now: () => number;
-  /** The budget allows answers from the brief cache only (no model call). */
-  cacheOnly: boolean;
-  /** The person consented to AI data use: only then may their answer enter the cache. */
-  aiDataUseConsent: boolean;
-}
-
-/** The brief cache's key for `brief`, or null when such a brief is not cached. */
-async function briefCacheKey(config: AppConfig, brief: SparkBrief): Promise<string | null> {
-  if (!config.cacheEnabled || !isCacheable(brief)) return null;
-  return sparkCacheKey({ model: config.models.primary, promptVersion: PROMPT_VERSION, brief });
-}
-
-/** Whether the cache holds an answer with every idea the brief asks for. */
-async function cachedAnswer(config: AppConfig, brief: SparkBrief): Promise<boolean> {
-  const key = await briefCacheKey(config, brief);
-  const hit = key ? await lookupCachedIdeas(key, Date.now()) : null;
-  return hit !== null && hit.ideas.length === brief.count;
-}
+type BudgetCheck = { ok: true; mode: AiMode } | { ok: false; error: unknown };
 
 /**
- * Moderation, then the cache, then the model: how the request ended, every call included.
- * Anyone may be answered from the cache (a hit shares nothing of theirs); only a consenting
- * person's whole answer, passed by moderation, is stored there.
+ * Whether the month's budget lets this plan call the model, and how. At the budget under
+ * "cache-only", a brief the cache cannot answer is refused like a pause. A failed read of the
+ * spend refuses too (with that failure), so the caller's reservation is undone.
  */
-async function answer(input: AnswerInput): Promise<Outcome> {
-  const { ctx, deps, config, brief, uid, startedAt, now } = input;
-  const client = deps.client();
-  const failed = (
-    attempts: AttemptRecord[],
-    status: Outcome["status"],
-    errorKind: Outcome["errorKind"],
-  ): Outcome => ({
-    status,
-    model: config.models.primary,
-    cached: false,
-    attempts,
-    ideas: [],
-    errorKind,
-  });
-
-  ctx.emit({ type: "status", phase: "moderating" });
-  const briefText = [brief.topic, brief.audience, brief.constraints].filter(Boolean).join("\n");
-  const moderation = await moderateBrief(client, briefText, config, ctx.signal);
-  if (moderation.kind === "flagged")
-    return failed(moderation.attempts, "refused", "moderation-refused");
-  if (moderation.kind === "cancelled") return failed(moderation.attempts, "cancelled", "cancelled");
-  if (moderation.kind === "unavailable") {
-    return failed(moderation.attempts, "error", "provider-unavailable");
+async function budgetCheck(
+  config: AppConfig,
+  brief: SparkBrief,
+  plan: PlanId,
+  spent: Promise<number>,
+  speculation: Speculation,
+): Promise<BudgetCheck> {
+  try {
+    const availability = aiAvailability({ config, plan, monthSpentUsd: await spent });
+    if (!availability.ok) return { ok: false, error: new DomainError(availability.kind) };
+    if (availability.mode === "cache-only") {
+      const hit = await speculation.cached(config);
+      if (hit?.ideas.length !== brief.count) {
+        return { ok: false, error: new DomainError("budget-exhausted") };
+      }
+    }
+    return availability;
+  } catch (error) {
+    return { ok: false, error };
   }
-
-  const cacheKey = await briefCacheKey(config, brief);
-  const hit = cacheKey ? await lookupCachedIdeas(cacheKey, Date.now()) : null;
-  if (hit && hit.ideas.length === brief.count) {
-    hit.ideas.forEach((idea, index) => ctx.emit({ type: "idea", index, idea }));
-    return {
-      status: "ok",
-      model: hit.model,
-      cached: true,
-      attempts: moderation.attempts,
-      ideas: hit.ideas,
-    };
-  }
-  // The entry the budget check found expired since: still no model call at the budget.
-  if (input.cacheOnly) return failed(moderation.attempts, "refused", "budget-exhausted");
-
-  ctx.emit({ type: "status", phase: "thinking" });
-  const generated = await generateIdeas({
-    client,
-    brief,
-    config,
-    signal: ctx.signal,
-    deadlineAt: startedAt + config.timeouts.deadlineMs,
-    safetyIdentifier: deps.safetyIdentifier(uid),
-    emit: ctx.emit,
-    now,
-  });
-  // A whole answer is shared even when its caller left before the end: it was paid for. Its
-  // ideas have already streamed, so the moderation of them (one call, within the moderation
-  // timeout) delays only the final result and the settlement.
-  const shared = await shareAnswer({
-    client,
-    config,
-    key: cacheKey,
-    aiDataUseConsent: input.aiDataUseConsent,
-    ideas: generated.answer,
-    model: generated.model,
-    nowMs: Date.now(),
-    store: storeCachedIdeas,
-  });
-  return {
-    status: generated.status,
-    model: generated.model,
-    cached: false,
-    attempts: [...moderation.attempts, ...generated.attempts, ...shared.attempts],
-    ideas: generated.ideas,
-    ...(generated.errorKind ? { errorKind: generated.errorKind } : {}),
-  };
 }
