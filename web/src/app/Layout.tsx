@@ -2,6 +2,7 @@
 // routed screen, a status footer and the service-worker update prompt. It also runs the
 // session's side effects (attribution capture, profile setup).
 import { Link, Outlet, ScrollRestoration, useNavigation } from "react-router";
+import { QueuedBriefPrompt } from "../features/spark/QueuedBriefPrompt";
 import { BackendStatus } from "./BackendStatus";
 import { InstallButton } from "./InstallButton";
 import { OfflineIndicator } from "./OfflineIndicator";
@@ -35,6 +36,7 @@ export function Layout() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <ProfileSetupBanner />
+        <QueuedBriefPrompt />
         <Outlet />
       </main>
       <footer className="app-footer">

@@ -1,5 +1,6 @@
 // Briefs submitted offline. While offline they wait; once the connection is back the person is
-// asked whether to send each one (with its original requestId, so sending is idempotent).
+// asked whether to send each one (with its original requestId, so sending is idempotent), on the
+// form itself and, from any other screen, through QueuedBriefPrompt (which may also dismiss it).
 import type { QueuedBrief } from "../../lib/drafts";
 
 interface Props {
@@ -7,9 +8,11 @@ interface Props {
   online: boolean;
   onSend: (entry: QueuedBrief) => void;
   onDiscard: (entry: QueuedBrief) => void;
+  /** "Not now": hides the question and keeps the brief queued. */
+  onDismiss?: () => void;
 }
 
-export function QueuedBriefs({ queued, online, onSend, onDiscard }: Props) {
+export function QueuedBriefs({ queued, online, onSend, onDiscard, onDismiss }: Props) {
   if (queued.length === 0) return null;
   return (
     <section className="spark-queue" aria-label="Queued briefs">
@@ -48,6 +51,16 @@ export function QueuedBriefs({ queued, online, onSend, onDiscard }: Props) {
             >
               Discard
             </button>
+            {onDismiss && (
+              <button
+                type="button"
+                className="button button-ghost"
+                data-testid="queued-dismiss"
+                onClick={onDismiss}
+              >
+                Not now
+              </button>
+            )}
           </div>
         </div>
       ))}
