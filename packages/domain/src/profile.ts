@@ -3,7 +3,6 @@
 // written by functions only; firestore.rules enforces the same limits as these schemas.
 import { z } from "zod";
 import { PLAN_IDS } from "./config.js";
-import { ATTRIBUTION_KEYS } from "./attributionKeys.js";
 import { safeText, strictObject } from "./fields.js";
 
 export { ATTRIBUTION_KEYS, ATTRIBUTION_TTL_DAYS } from "./attributionKeys.js";
