@@ -20,14 +20,6 @@ import { DEMO_USERS } from "../seed/demoData.js";
 
 // Page-side code runs in the browser; tsconfig.tools.json has no DOM lib.
 declare const window: Record<string, unknown> & { performance: { now(): number } };
-declare const document: {
-  querySelector(selector: string): { textContent: string | null } | null;
-  querySelectorAll(selector: string): { length: number };
-  documentElement: unknown;
-};
-declare const MutationObserver: new (callback: () => void) => {
-  observe(target: unknown, options: { childList: boolean; subtree: boolean }): void;
-};
 declare const performance: {
   now(): number;
   getEntriesByType(type: string): { name: string; startTime: number; responseEnd: number }[];
@@ -40,11 +32,24 @@ const baseUrl = (process.env.E2E_BASE_URL ?? "http://127.0.0.1:5002").replace(/\
 const distDir = path.join(REPO_ROOT, "web", "dist");
 const DEBUG_PORT = 9333;
 const SHELL_BUDGET_KB = 200;
+/** `--skip landing,spark`: leave parts out (quicker loops on one number). */
+const skipArg = process.argv.indexOf("--skip");
+const skip = new Set(skipArg >= 0 ? (process.argv[skipArg + 1] ?? "").split(",") : []);
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 function gzipBytes(url: string): number {
   const file = path.join(distDir, new URL(url).pathname);
   return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+type AuditItem = Record<string, unknown>;
+
+function topItems(
+  audit: { details?: { type?: string; items?: unknown } } | undefined,
+  describe: (item: AuditItem) => string,
+): string[] {
+  const items = audit?.details && "items" in audit.details ? audit.details.items : [];
+  return (Array.isArray(items) ? (items as AuditItem[]) : []).slice(0, 6).map(describe);
 }
 
 async function runLighthouse(url: string, keepStorage: boolean) {
@@ -74,19 +79,29 @@ async function runLighthouse(url: string, keepStorage: boolean) {
     tbtMs: ms("total-blocking-time"),
     cls: round(audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN, 3),
     failingAudits: failing,
+    // What to look at when a score drops: main-thread time by script, console errors.
+    scriptingMsByScript: topItems(audits["bootup-time"], (item) => {
+      const url = String(item.url ?? "");
+      return `${url.slice(url.lastIndexOf("/") + 1)} ${round(Number(item.scripting ?? 0))}`;
+    }),
+    consoleErrors: topItems(audits["errors-in-console"], (item) =>
+      String(item.description ?? "").slice(0, 160),
+    ),
   };
 }
 
+// Page-side scripts are plain JavaScript strings: tsx would wrap named functions in helpers the
+// page does not have.
+
 /** Records (in the page) when the signed-in shell's navigation and heading are both on screen. */
-function watchShell(): void {
-  const seen = () =>
-    document.querySelector("nav[aria-label='Main']") !== null &&
-    (document.querySelector("main h1")?.textContent ?? "") !== "";
-  const observer = new MutationObserver(() => {
-    if (window.shellAt === undefined && seen()) window.shellAt = window.performance.now();
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-}
+const WATCH_SHELL = `
+  new MutationObserver(() => {
+    if (window.shellAt !== undefined) return;
+    const nav = document.querySelector("nav[aria-label='Main']");
+    const heading = document.querySelector("main h1");
+    if (nav && heading && heading.textContent) window.shellAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+`;
 
 async function shellDownload(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -126,31 +141,25 @@ async function shellDownload(page: Page) {
 }
 
 /** Wraps stream reads (in the page) to note when each idea chunk arrives, and when cards show. */
-function watchIdeas(): void {
-  const arrivals: number[] = [];
-  const cards: number[] = [];
-  window.ideaArrivals = arrivals;
-  window.ideaCards = cards;
+const WATCH_IDEAS = `
+  window.ideaArrivals = [];
+  window.ideaCards = [];
   const decoder = new TextDecoder();
-  const proto = ReadableStreamDefaultReader.prototype as { read: () => Promise<unknown> };
-  const read = proto.read;
-  proto.read = async function (this: unknown) {
-    const result = (await read.call(this)) as { value?: unknown };
+  const read = ReadableStreamDefaultReader.prototype.read;
+  ReadableStreamDefaultReader.prototype.read = async function () {
+    const result = await read.call(this);
     if (result.value instanceof Uint8Array) {
       const text = decoder.decode(result.value, { stream: true });
-      const found = text.match(/"type":"idea"/g)?.length ?? 0;
-      for (let i = 0; i < found; i += 1) arrivals.push(window.performance.now());
+      const found = (text.match(/"type":"idea"/g) || []).length;
+      for (let i = 0; i < found; i += 1) window.ideaArrivals.push(performance.now());
     }
     return result;
   };
-  const observer = new MutationObserver(() => {
+  new MutationObserver(() => {
     const count = document.querySelectorAll("[data-testid='idea-card']").length;
-    while (cards.length < count) cards.push(window.performance.now());
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-}
-declare const TextDecoder: new () => { decode(v: unknown, o: { stream: boolean }): string };
-declare const ReadableStreamDefaultReader: { prototype: unknown };
+    while (window.ideaCards.length < count) window.ideaCards.push(performance.now());
+  }).observe(document, { childList: true, subtree: true });
+`;
 
 async function sparkTiming(page: Page) {
   await page.goto(`${baseUrl}/spark`);
@@ -168,8 +177,10 @@ async function sparkTiming(page: Page) {
     arrivals: window.ideaArrivals as number[],
     cards: window.ideaCards as number[],
     callStart:
-      performance.getEntriesByType("resource").find((entry) => entry.name.includes("/spark"))
-        ?.startTime ?? Number.NaN,
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => /\/spark$/.test(new URL(entry.name).pathname))
+        .at(-1)?.startTime ?? Number.NaN,
   }));
   const lags = cards.map((at, index) => at - (arrivals[index] ?? Number.NaN));
   return {
@@ -177,6 +188,13 @@ async function sparkTiming(page: Page) {
     ideaChunkToCardMs: lags.map((lag) => round(lag, 1)),
     worstIdeaLagMs: round(Math.max(...lags), 1),
   };
+}
+
+/** Prints a measurement as indented "name: value" lines. */
+function report(values: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(values)) {
+    console.log(`  ${name}: ${Array.isArray(value) ? value.join(", ") : String(value)}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -193,8 +211,10 @@ async function main(): Promise<void> {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    console.log("landing /welcome (Lighthouse mobile, cold):");
-    console.log(JSON.stringify(await runLighthouse(`${baseUrl}/welcome?utm_source=bench`, false)));
+    if (!skip.has("landing")) {
+      console.log("landing /welcome (Lighthouse mobile, cold):");
+      report(await runLighthouse(`${baseUrl}/welcome?utm_source=bench`, false));
+    }
 
     await page.setViewportSize({ width: 412, height: 823 });
     await page.goto(`${baseUrl}/signin`);
@@ -202,16 +222,18 @@ async function main(): Promise<void> {
     await page.getByTestId("password-input").fill(demo.password);
     await page.getByTestId("signin-submit").click();
     await page.waitForURL((url) => url.pathname === "/");
-    await page.addInitScript(watchShell);
+    await page.addInitScript(WATCH_SHELL);
     console.log("signed-in home, empty HTTP cache, no service worker:");
-    console.log(JSON.stringify(await shellDownload(page)));
+    report(await shellDownload(page));
 
     console.log("signed-in home (Lighthouse mobile, returning person):");
-    console.log(JSON.stringify(await runLighthouse(`${baseUrl}/`, true)));
+    report(await runLighthouse(`${baseUrl}/`, true));
 
-    await page.addInitScript(watchIdeas);
-    console.log("spark (local model server, paced):");
-    console.log(JSON.stringify(await sparkTiming(page)));
+    if (!skip.has("spark")) {
+      await page.addInitScript(WATCH_IDEAS);
+      console.log("spark (local model server, paced):");
+      report(await sparkTiming(page));
+    }
   } finally {
     await context.close();
     await rm(profileDir, { recursive: true, force: true });
