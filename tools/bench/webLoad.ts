@@ -84,6 +84,10 @@ async function runLighthouse(url: string, keepStorage: boolean) {
       const url = String(item.url ?? "");
       return `${url.slice(url.lastIndexOf("/") + 1)} ${round(Number(item.scripting ?? 0))}`;
     }),
+    layoutShifts: topItems(audits["layout-shifts"], (item) => {
+      const node = item.node as { selector?: string } | undefined;
+      return `${node?.selector ?? "?"} ${round(Number(item.score ?? 0), 3)}`;
+    }),
     consoleErrors: topItems(audits["errors-in-console"], (item) =>
       String(item.description ?? "").slice(0, 160),
     ),

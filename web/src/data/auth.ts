@@ -3,6 +3,7 @@
 // Screens and stores see plain `SessionUser` objects and error codes, never SDK types.
 import {
   EmailAuthProvider,
+  browserPopupRedirectResolver,
   GoogleAuthProvider,
   createUserWithEmailAndPassword,
   onIdTokenChanged,
@@ -109,7 +110,9 @@ export async function confirmEmailVerified(): Promise<boolean> {
 export async function signInWithGoogle(): Promise<SessionUser> {
   const provider = new GoogleAuthProvider();
   provider.setCustomParameters({ prompt: "select_account" });
-  return toSessionUser((await signInWithPopup(authClient(), provider)).user);
+  return toSessionUser(
+    (await signInWithPopup(authClient(), provider, browserPopupRedirectResolver)).user,
+  );
 }
 
 export async function sendPasswordReset(email: string): Promise<void> {
@@ -131,7 +134,7 @@ export async function reauthenticate(password?: string): Promise<void> {
     if (!user.email) throw Object.assign(new Error("No email"), { code: "auth/invalid-email" });
     await reauthenticateWithCredential(user, EmailAuthProvider.credential(user.email, password));
   } else {
-    await reauthenticateWithPopup(user, new GoogleAuthProvider());
+    await reauthenticateWithPopup(user, new GoogleAuthProvider(), browserPopupRedirectResolver);
   }
 }
 

@@ -8,7 +8,14 @@ import {
   ReCaptchaEnterpriseProvider,
   initializeAppCheck,
 } from "firebase/app-check";
-import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
+import {
+  browserLocalPersistence,
+  browserSessionPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  initializeAuth,
+  type Auth,
+} from "firebase/auth";
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
 import { parseWebConfig, type WebConfig } from "../lib/env";
 
@@ -84,7 +91,12 @@ function startAppCheck(
 
 export function authClient(): Auth {
   if (!auth) {
-    auth = getAuth(firebaseApp());
+    // getAuth() would also load the popup/redirect resolver, which opens a hidden iframe to the
+    // auth domain at start-up; the app needs it only for Google sign-in (data/auth.ts passes it
+    // to the popup calls), so the shell starts without it. Persistence is getAuth's own.
+    auth = initializeAuth(firebaseApp(), {
+      persistence: [indexedDBLocalPersistence, browserLocalPersistence, browserSessionPersistence],
+    });
     const emulator = webConfig().emulators?.auth;
     if (emulator) {
       connectAuthEmulator(auth, `http://${emulator.host}:${emulator.port}`, {
