@@ -1,7 +1,9 @@
 // The parts of a spark that only read, started before the reservation transaction so they run
 // beside it: the brief's moderation and its brief-cache lookup. Neither may show the caller
 // anything by itself: the handler awaits the moderation before any idea (cached ones included)
-// and before the model call, and drops both when the reservation refuses.
+// and before the model call, and drops both when the reservation refuses. So a request the
+// reservation refuses (rate-limited, a resend, over quota) may still have sent its brief to
+// moderation: free, aborted at the refusal, and never in any record.
 import {
   isCacheable,
   PROMPT_VERSION,
