@@ -41,22 +41,25 @@ export function IdeaCard({ idea, index, starred = false, onStar, onMoreLikeThis 
             type="button"
             className={`button button-small ${starred ? "button-primary" : "button-secondary"}`}
             aria-pressed={starred}
-            aria-label={`${starred ? "Unstar" : "Star"} idea ${index + 1}: ${idea.title}`}
             data-testid={`star-idea-${index}`}
             onClick={onStar}
           >
-            {starred ? "★ Starred" : "☆ Star"}
+            {/* One name whatever the state (aria-pressed tells it), containing the visible word. */}
+            <span aria-hidden="true">{starred ? "★" : "☆"}</span> Star
+            <span className="visually-hidden">
+              {" "}
+              idea {index + 1}: {idea.title}
+            </span>
           </button>
         )}
         {onMoreLikeThis && (
           <button
             type="button"
             className="button button-small button-secondary"
-            aria-label={`More ideas like ${idea.title}`}
             data-testid={`more-like-${index}`}
             onClick={onMoreLikeThis}
           >
-            More like this
+            More like this<span className="visually-hidden">: {idea.title}</span>
           </button>
         )}
         <IdeaShareButtons idea={idea} index={index} />

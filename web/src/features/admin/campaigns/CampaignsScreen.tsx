@@ -13,6 +13,7 @@ import { CampaignForm } from "./CampaignForm";
 import { CampaignResultsTable } from "./CampaignResultsTable";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { loadCampaignResults } from "./loadCampaignResults";
+import { TableScroll } from "../shell/TableScroll";
 import "../users/admin.css";
 
 type Editing = { kind: "new" } | { kind: "edit"; stored: StoredCampaign } | null;
@@ -83,7 +84,7 @@ export function CampaignsScreen() {
             {results.data.campaigns.length === 0 ? (
               <p className="admin-muted">No campaigns yet. Create one to get a link to share.</p>
             ) : (
-              <div className="admin-table-wrap">
+              <TableScroll label="Campaigns table">
                 <table className="admin-table" data-testid="campaign-list">
                   <thead>
                     <tr>
@@ -118,7 +119,7 @@ export function CampaignsScreen() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </section>
         </>

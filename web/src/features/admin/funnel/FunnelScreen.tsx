@@ -10,6 +10,7 @@ import { loadRollupRange } from "../data/rollups";
 import { useLoad } from "../data/useLoad";
 import { NONE, formatPeriod, formatShare } from "../users/adminFormat";
 import { funnelSteps, churnInputDays, monthlyChurnRows, weeklyRetention } from "./funnelMaths";
+import { TableScroll } from "../shell/TableScroll";
 import "../users/admin.css";
 
 const RANGES = [30, 60, 90] as const;
@@ -93,7 +94,7 @@ export function FunnelScreen() {
         <>
           <section className="panel" aria-labelledby="funnel-title">
             <h2 id="funnel-title">Funnel</h2>
-            <div className="admin-table-wrap">
+            <TableScroll label="Funnel table">
               <table className="admin-table" data-testid="funnel-table">
                 <thead>
                   <tr>
@@ -121,7 +122,7 @@ export function FunnelScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p className="admin-muted">
               Landings and sign-ups are counted on the days of the range; the later steps are what
               those sign-ups have done since.
@@ -129,7 +130,7 @@ export function FunnelScreen() {
           </section>
           <section className="panel" aria-labelledby="retention-title">
             <h2 id="retention-title">Weekly retention</h2>
-            <div className="admin-table-wrap">
+            <TableScroll label="Retention table">
               <table className="admin-table admin-retention" data-testid="retention-table">
                 <thead>
                   <tr>
@@ -166,7 +167,7 @@ export function FunnelScreen() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p className="admin-muted">
               Share of each week's sign-ups who made a request in week k after signing up (week 0 is
               their first 7 days); — where that week has not begun yet.

@@ -2,6 +2,7 @@
 // how), one row per record, an optional class per row (e.g. heavy users) and an empty message.
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import type { AdminTableFeatures } from "./adminTable";
+import { TableScroll } from "../shell/TableScroll";
 import "./admin.css";
 
 interface AdminTableProps<T extends RowData> {
@@ -26,7 +27,7 @@ export function AdminTable<T extends RowData>({
   const rows = table.getRowModel().rows;
   const width = table.getAllLeafColumns().length;
   return (
-    <div className="admin-table-wrap">
+    <TableScroll label={caption}>
       <table className="admin-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -84,6 +85,6 @@ export function AdminTable<T extends RowData>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@
 import type { QuotaDoc } from "@ideaspark/domain";
 import { formatTokens } from "../../../lib/format";
 import { formatMicros, formatPeriod } from "./adminFormat";
+import { TableScroll } from "../shell/TableScroll";
 
 export function UserMonthsTable({
   periods,
@@ -13,7 +14,7 @@ export function UserMonthsTable({
 }) {
   const peak = Math.max(1, ...periods.map((p) => months.get(p)?.providerCostMicros ?? 0));
   return (
-    <div className="admin-table-wrap">
+    <TableScroll label="Months table">
       <table className="admin-table" data-testid="user-months">
         <thead>
           <tr>
@@ -47,6 +48,6 @@ export function UserMonthsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

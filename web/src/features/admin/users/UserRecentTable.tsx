@@ -2,11 +2,12 @@
 import type { UsageRecord } from "@ideaspark/domain";
 import { formatTokens, formatUsd } from "../../../lib/format";
 import { formatDateTime } from "./adminFormat";
+import { TableScroll } from "../shell/TableScroll";
 
 export function UserRecentTable({ records }: { records: UsageRecord[] }) {
   if (records.length === 0) return <p className="admin-muted">No requests yet.</p>;
   return (
-    <div className="admin-table-wrap">
+    <TableScroll label="Recent requests table">
       <table className="admin-table" data-testid="user-recent">
         <thead>
           <tr>
@@ -39,6 +40,6 @@ export function UserRecentTable({ records }: { records: UsageRecord[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
