@@ -37,7 +37,8 @@ export function siteUrl(env: Record<string, string | undefined>): string {
 /**
  * The landing page is its own static HTML entry (welcome.html), served at /welcome: Hosting
  * rewrites it (firebase.json), the service worker finds it in its precache (clean URLs), and
- * this plugin does the same for the dev and preview servers. It also fills in `%SITE_URL%`.
+ * this plugin does the same for the dev and preview servers. It also fills in `%SITE_URL%` and
+ * `%BUILD_ID%` (IDEASPARK_BUILD_ID, e.g. a commit, so a deploy's pages say which build they are).
  */
 function landingPage(url: string): Plugin {
   const rewrite = (req: { url?: string }, _res: unknown, next: () => void) => {
@@ -56,7 +57,9 @@ function landingPage(url: string): Plugin {
       server.middlewares.use(rewrite);
     },
     transformIndexHtml(html) {
-      return html.replaceAll("%SITE_URL%", url);
+      return html
+        .replaceAll("%SITE_URL%", url)
+        .replaceAll("%BUILD_ID%", process.env.IDEASPARK_BUILD_ID ?? "local");
     },
   };
 }
