@@ -7,7 +7,9 @@ import { ALICE, setAuth, signedIn } from "../../test/authFakes";
 import { NewSparkScreen } from "./NewSparkScreen";
 import { sparkRuns } from "./sparkRunStore";
 
-vi.mock("./sparkRunStore", () => ({ sparkRuns: { start: vi.fn(() => Promise.resolve()) } }));
+vi.mock("./sparkRunStore", () => ({
+  sparkRuns: { start: vi.fn(() => Promise.resolve()), prepare: vi.fn() },
+}));
 vi.mock("../../data/auth", async () => (await import("../../test/authFakes")).fakeAuthModule);
 
 const FORM_DRAFT_KEY = formDraftKey(ALICE.uid);

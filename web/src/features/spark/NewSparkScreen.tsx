@@ -41,6 +41,7 @@ function BriefForm({ uid }: { uid: string }) {
   const [queued, setQueued] = useState<QueuedBrief[]>(() => drafts.queued());
 
   useEffect(() => drafts.saveForm(form), [drafts, form]);
+  useEffect(() => sparkRuns.prepare(), []);
 
   // A prefill is used once (the draft keeps it from then on): the history entry holds no copy of
   // the brief for a reload to reapply, nor for whoever uses this browser next and presses Back.

@@ -179,4 +179,30 @@ describe("the run store", () => {
     await done;
     expect(store.getState().runs).toEqual({});
   });
+
+  it("prepare asks for the call's code before any submit (the module loader keeps it)", async () => {
+    const calls: string[] = [];
+    const backend: SparkBackend = {
+      streamSpark: async ({ requestId }) => {
+        calls.push(`call ${requestId}`);
+        return RESULT;
+      },
+    };
+    const store = createSparkRunStore(async () => {
+      calls.push("load");
+      return backend;
+    });
+    store.prepare();
+    expect(calls).toEqual(["load"]);
+    await store.start(ID, BRIEF);
+    expect(calls).toEqual(["load", "load", `call ${ID}`]);
+    expect(store.getState().runs[ID]?.phase).toBe("done");
+  });
+
+  it("prepare swallows a failed fetch; start then reports it", async () => {
+    const store = createSparkRunStore(() => Promise.reject(new Error("chunk failed")));
+    store.prepare();
+    await store.start(ID, BRIEF);
+    expect(store.getState().runs[ID]?.phase).toBe("error");
+  });
 });

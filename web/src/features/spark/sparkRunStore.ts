@@ -97,6 +97,14 @@ export function createSparkRunStore(loadBackend: () => Promise<SparkBackend>) {
     }
   }
 
+  /**
+   * Fetches the call's code ahead of the submit (the brief form calls this when it opens), so a
+   * submit starts the request at once instead of after a chunk download.
+   */
+  function prepare(): void {
+    loadBackend().catch(() => undefined); // a failed fetch is retried, and reported, by start()
+  }
+
   function cancel(requestId: string): void {
     controllers.get(requestId)?.abort();
   }
@@ -108,7 +116,7 @@ export function createSparkRunStore(loadBackend: () => Promise<SparkBackend>) {
     store.setState({ runs: {} });
   }
 
-  return Object.assign(store, { start, cancel, reset });
+  return Object.assign(store, { start, prepare, cancel, reset });
 }
 
 export const sparkRuns = createSparkRunStore(() => import("../../data/sparkCalls"));
