@@ -1,10 +1,20 @@
 // Lint rules for every workspace. Boundaries are enforced here: only web/src/data may import
-// firebase/*, packages/domain may import neither Firebase nor React, and shipped web and
-// functions code never imports the domain's test fixtures (@ideaspark/domain/testing).
+// firebase/*, only the shell (web/src/app) imports web/src/app, packages/domain may import
+// neither Firebase nor React, and shipped web and functions code never imports the domain's test
+// fixtures (@ideaspark/domain/testing).
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+const firebaseImports = {
+  group: ["firebase", "firebase/*", "@firebase/*"],
+  message: "Only web/src/data talks to Firebase.",
+};
+const shellImports = {
+  regex: "^(\\.\\./)+app(/|$)",
+  message: "Only the shell imports app/: move what is shared to state/, ui/ or lib/.",
+};
 
 export default tseslint.config(
   {
@@ -53,27 +63,25 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["firebase", "firebase/*", "@firebase/*"],
-              message: "Only web/src/data talks to Firebase.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [firebaseImports] }],
     },
+  },
+  {
+    // Web layering: app/ is the shell (routes, layout, guards) and imports the rest; features,
+    // ui, lib, data and state never import app/ (shared state lives in state/).
+    files: ["web/src/{features,ui,lib,state}/**/*.{ts,tsx}"],
+    ignores: ["web/src/features/admin/data/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [firebaseImports, shellImports] }] },
   },
   {
     files: ["web/src/data/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The admin area's readers are its own data layer, loaded only with the admin chunk.
-    files: ["web/src/features/admin/data/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": "off" },
+    // The data layers talk to Firebase (the admin area's readers are its own, loaded only with
+    // the admin chunk) but not to the shell either.
+    files: ["web/src/data/**/*.{ts,tsx}", "web/src/features/admin/data/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [shellImports] }] },
   },
   {
     // Test fixtures stay out of shipped code. The typescript-eslint variant of the rule is used

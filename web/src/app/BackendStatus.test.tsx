@@ -1,7 +1,7 @@
 import { act, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BackendStatus } from "./BackendStatus";
-import { connectivityStore } from "./connectivityStore";
+import { connectivityStore } from "../state/connectivityStore";
 
 function setOnline(online: boolean) {
   act(() => {

@@ -3,7 +3,7 @@
 import { Navigate, Outlet, useSearchParams } from "react-router";
 import { useAuth } from "../features/auth/authStore";
 import { safeNextPath } from "../lib/nextPath";
-import { LoadingScreen } from "./LoadingScreen";
+import { LoadingScreen } from "../ui/LoadingScreen";
 
 export function GuestOnly() {
   const status = useAuth((state) => state.status);

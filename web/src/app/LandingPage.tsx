@@ -4,7 +4,7 @@
 // sign-in and sign-up links here rather than a reload loop.
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { LoadingScreen } from "./LoadingScreen";
+import { LoadingScreen } from "../ui/LoadingScreen";
 
 const RELOADED_KEY = "ideaspark.landingReload";
 const LOOP_WINDOW_MS = 10_000;

@@ -1,5 +1,5 @@
 // Always-visible connectivity pill in the header: calm when online, prominent when offline.
-import { useOnline } from "./connectivityStore";
+import { useOnline } from "../state/connectivityStore";
 
 export function OfflineIndicator() {
   const online = useOnline();

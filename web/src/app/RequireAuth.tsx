@@ -4,7 +4,7 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { useAuth } from "../features/auth/authStore";
 import { signInPathFor } from "../lib/nextPath";
-import { LoadingScreen } from "./LoadingScreen";
+import { LoadingScreen } from "../ui/LoadingScreen";
 
 export function RequireAuth() {
   const status = useAuth((state) => state.status);

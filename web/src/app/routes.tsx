@@ -11,7 +11,7 @@ import { NotFoundScreen } from "../features/notFound/NotFoundScreen";
 import { GuestOnly } from "./GuestOnly";
 import { LandingPage } from "./LandingPage";
 import { Layout } from "./Layout";
-import { LoadingScreen } from "./LoadingScreen";
+import { LoadingScreen } from "../ui/LoadingScreen";
 import { RequireAdmin } from "./RequireAdmin";
 import { RequireAuth } from "./RequireAuth";
 import { RouteError } from "./RouteError";

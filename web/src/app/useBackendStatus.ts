@@ -1,7 +1,7 @@
 // Asks the `health` callable whether the backend answers, without holding up the shell: the
 // Firebase SDK is loaded lazily, and the probe re-runs whenever the browser comes back online.
 import { useEffect, useState } from "react";
-import { useConnectivityTransitions, useOnline } from "./connectivityStore";
+import { useConnectivityTransitions, useOnline } from "../state/connectivityStore";
 
 export type BackendStatus = "checking" | "ok" | "unreachable" | "offline";
 

@@ -1,7 +1,7 @@
 // Says when what is on screen comes from this device's cache rather than the server: at once
 // when offline, and after a short grace period online (a first paint from the cache is normal).
 import { useEffect, useState } from "react";
-import { useOnline } from "../../app/connectivityStore";
+import { useOnline } from "../../state/connectivityStore";
 
 const ONLINE_GRACE_MS = 3_000;
 

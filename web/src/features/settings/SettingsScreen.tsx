@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Screen } from "../../ui/Screen";
 import { EmptyState } from "../../ui/EmptyState";
-import { LoadingScreen } from "../../app/LoadingScreen";
+import { LoadingScreen } from "../../ui/LoadingScreen";
 import { authStore, useAuth } from "../auth/authStore";
 import { profileSetupStore, useProfileSetup } from "../auth/profileSetupStore";
 import { DataSection } from "./DataSection";

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { connectivityStore } from "../../app/connectivityStore";
+import { connectivityStore } from "../../state/connectivityStore";
 import { formDraftKey, queueKey } from "../../lib/drafts";
 import { ALICE, setAuth, signedIn } from "../../test/authFakes";
 import { NewSparkScreen } from "./NewSparkScreen";

@@ -5,7 +5,7 @@
 import type { SparkBrief } from "@ideaspark/domain";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { useOnline } from "../../app/connectivityStore";
+import { useOnline } from "../../state/connectivityStore";
 import { createDrafts, type Drafts, type FormDraft, type QueuedBrief } from "../../lib/drafts";
 import { Screen } from "../../ui/Screen";
 import { useAuth } from "../auth/authStore";

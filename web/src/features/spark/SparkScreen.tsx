@@ -5,7 +5,7 @@
 import { DEFAULT_APP_CONFIG, RequestId, type SparkBrief, type SparkDoc } from "@ideaspark/domain";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { useOnline } from "../../app/connectivityStore";
+import { useOnline } from "../../state/connectivityStore";
 import { EmptyState } from "../../ui/EmptyState";
 import { Screen } from "../../ui/Screen";
 import { useAuth } from "../auth/authStore";
