@@ -4,7 +4,7 @@
 // shows its own list, so the prompt stays away from there.
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { useConnectivityTransitions, useOnline } from "../../app/connectivityStore";
+import { useConnectivityTransitions, useOnline } from "../../state/connectivityStore";
 import { createDrafts, type QueuedBrief } from "../../lib/drafts";
 import { useAuth } from "../auth/authStore";
 import "./queuedPrompt.css";
