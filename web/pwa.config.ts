@@ -64,14 +64,22 @@ export const pwaOptions: Partial<VitePWAOptions> = {
         icons: [{ src: "/pwa-192x192.png", sizes: "192x192", type: "image/png" }],
       },
     ],
-    // Captured from the real app by `npm run screenshots -w web` (scripts/captureScreenshots.ts).
+    // The signed-in app with the demo account's sparks, captured by `npm run screenshots`
+    // (tools/screenshots/capture.ts).
     screenshots: [
       {
         src: "/screenshots/home-narrow.png",
         sizes: "750x1334",
         type: "image/png",
         form_factor: "narrow",
-        label: "IdeaSpark home on a phone",
+        label: "Your recent sparks and this month's usage on a phone",
+      },
+      {
+        src: "/screenshots/spark-narrow.png",
+        sizes: "750x1334",
+        type: "image/png",
+        form_factor: "narrow",
+        label: "A spark's ideas, each with steps and effort, ready to star, copy or share",
       },
       {
         src: "/screenshots/home-wide.png",
@@ -79,6 +87,13 @@ export const pwaOptions: Partial<VitePWAOptions> = {
         type: "image/png",
         form_factor: "wide",
         label: "IdeaSpark home on a desktop",
+      },
+      {
+        src: "/screenshots/history-wide.png",
+        sizes: "1280x800",
+        type: "image/png",
+        form_factor: "wide",
+        label: "Every past spark, searchable, also offline",
       },
     ],
   },

@@ -42,6 +42,8 @@ describe("app shell offline journey", () => {
     expect(manifest.shortcuts?.map((shortcut) => shortcut.url)).toEqual(["/spark", "/history"]);
     expect(manifest.screenshots?.map((shot) => shot.form_factor).sort()).toEqual([
       "narrow",
+      "narrow",
+      "wide",
       "wide",
     ]);
     const images = [...icons, ...(manifest.screenshots ?? [])].map((image) => image.src);
