@@ -67,6 +67,15 @@ function serveBuild(): { server: Server; switchTo(dir: string): void; ready: Pro
   return { server, switchTo: (dir) => (root = dir), ready };
 }
 
+/** This process's environment as a plain shell has it: without Vitest's own settings. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith("VITEST") || key === "NODE_ENV" || key === "TEST") delete env[key];
+  }
+  return env;
+}
+
 describe("update prompt after a new deploy", () => {
   let session: BrowserSession;
   let work: string;
@@ -83,7 +92,7 @@ describe("update prompt after a new deploy", () => {
     vite.args.push("--outDir", second, "--emptyOutDir");
     const code = await runProcess("build:second", vite.command, vite.args, {
       cwd: path.join(REPO_ROOT, "web"),
-      env: { ...process.env, IDEASPARK_BUILD_ID: "second-deploy" },
+      env: { ...buildEnv(), IDEASPARK_BUILD_ID: "second-deploy" },
       echo: false,
     });
     if (code !== 0) throw new Error(`the second build failed (exit code ${code})`);
