@@ -9,6 +9,7 @@ import {
   sparkCacheKey,
   UsageRecord,
   type AppConfig,
+  type SparkChunk,
 } from "@ideaspark/domain";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -232,5 +233,46 @@ describe("the output moderation in the ledger", () => {
     expect(billed.requests).toBe(generations.length);
     expect(billed.inputTokens).toBe(usage.providerUsage.inputTokens);
     expect(billed.outputTokens).toBe(usage.providerUsage.outputTokens);
+  });
+});
+
+describe("moderation started beside the reservation", () => {
+  it("never answers from the cache a brief that moderation flags, though the cache holds its answer", async () => {
+    const topic = freshTopic("Library reading circle themes");
+    await spark(ada, topic);
+    expect(await cacheEntry(topic)).not.toBeNull();
+
+    // The next moderation call is bea's brief: flagged.
+    await model.faults([{ endpoint: "moderations", flagged: "violence" }]);
+    const requestId = randomUUID();
+    const chunks: SparkChunk[] = [];
+    const refused = await model
+      .spark({
+        uid: bea.uid,
+        data: { requestId, brief: { topic, count: 2 } },
+        emit: (chunk) => chunks.push(chunk),
+      })
+      .then(
+        () => null,
+        (error: { kind?: string }) => error.kind,
+      );
+    expect(refused).toBe("moderation-refused");
+    expect(chunks.filter((c) => c.type === "idea")).toEqual([]);
+    const usage = UsageRecord.parse((await adminDb().doc(`usage/${requestId}`).get()).data());
+    expect(usage).toMatchObject({ status: "refused", cached: false, costUsd: 0 });
+    expect(steps(usage)).toEqual([["moderation", "flagged"]]);
+    expect(await generationCalls(topic)).toHaveLength(1);
+  });
+
+  it("replays a settled request without adding the resend's moderation to its record", async () => {
+    const topic = freshTopic("Garden club meeting openers");
+    const data = { requestId: randomUUID(), brief: { topic, count: 2 } };
+    const first = SparkResult.parse(await model.spark({ uid: cy.uid, data }));
+    const settled = (await adminDb().doc(`usage/${data.requestId}`).get()).data();
+
+    const again = SparkResult.parse(await model.spark({ uid: cy.uid, data }));
+    expect(again).toEqual(first);
+    expect((await adminDb().doc(`usage/${data.requestId}`).get()).data()).toEqual(settled);
+    expect(await generationCalls(topic)).toHaveLength(1);
   });
 });
