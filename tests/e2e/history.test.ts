@@ -77,7 +77,10 @@ describe("home, history and usage journey", () => {
   });
 
   it("shows the used tokens and a bar for today on /usage", async () => {
-    await expect.poll(() => app.offlineIndicator.getAttribute("data-state")).toBe("online");
+    // The app notices within a few seconds even when the browser never said it was offline.
+    await expect
+      .poll(() => app.offlineIndicator.getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("online");
     await pages.openUsage();
     expect(await numberIn(pages.used)).toBe(seeded.usedTokens);
     const today = new Date().toISOString().slice(0, 10);

@@ -57,7 +57,10 @@ describe("a shared device: one person signs out, the next signs in", () => {
     await spark.queuedDraft.waitFor();
     await spark.fillBrief({ topic: draftTopic });
     await app.setOffline(false);
-    await expect.poll(() => app.offlineIndicator.getAttribute("data-state")).toBe("online");
+    // The app notices within a few seconds even when the browser never said it was offline.
+    await expect
+      .poll(() => app.offlineIndicator.getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("online");
 
     // What the checks after sign-out look for is really there now (so they can fail).
     expect(await spark.queuedRequestIds(alice.uid)).toHaveLength(1);

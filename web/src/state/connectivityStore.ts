@@ -23,7 +23,7 @@ export interface ConnectivityOptions {
 export function createConnectivityStore(
   target: Pick<Window, "addEventListener" | "removeEventListener"> = window,
   initiallyOnline: boolean = navigator.onLine,
-  { probe, retryMs = 5_000 }: ConnectivityOptions = {},
+  { probe, retryMs = 3_000 }: ConnectivityOptions = {},
 ) {
   const store = createStore<ConnectivityState>(() => ({
     online: initiallyOnline,
