@@ -51,7 +51,8 @@ describe("routes", () => {
       expect(
         await screen.findByRole("heading", { level: 1, name: heading }, { timeout: 5_000 }),
       ).toBeTruthy();
-      expect(document.title).toBe(title);
+      // The title is set in an effect, which may run just after the heading is on screen.
+      await vi.waitFor(() => expect(document.title).toBe(title));
       expect(screen.getByTestId("app-shell")).toBeTruthy();
       expect(screen.getByTestId("offline-indicator")).toBeTruthy();
     },
@@ -66,7 +67,8 @@ describe("routes", () => {
       expect(
         await screen.findByRole("heading", { level: 1, name: heading }, { timeout: 5_000 }),
       ).toBeTruthy();
-      expect(document.title).toBe(title);
+      // The title is set in an effect, which may run just after the heading is on screen.
+      await vi.waitFor(() => expect(document.title).toBe(title));
     },
   );
 
