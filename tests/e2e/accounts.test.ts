@@ -34,9 +34,23 @@ describe("account journey", () => {
   });
 
   it("credits a sign-up to the campaign of the landing page, through navigation and reload", async () => {
-    await app.open("/welcome?utm_source=newsletter&utm_medium=email&utm_campaign=spring");
+    const { page } = session;
+    await page.goto("/welcome?utm_source=newsletter&utm_medium=email&utm_campaign=spring");
     await app.heading("Ideas on demand").waitFor();
-    await session.page.getByRole("link", { name: "Create a free account" }).click();
+    // The landing page is static: nothing of Firebase is fetched before it has loaded.
+    await page.waitForLoadState("load");
+    const beforeLoad = await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType("navigation") as unknown as {
+        loadEventStart: number;
+      }[];
+      return performance
+        .getEntriesByType("resource")
+        .filter((entry) => entry.startTime < (navigation?.loadEventStart ?? Infinity))
+        .map((entry) => entry.name);
+    });
+    expect(beforeLoad.filter((name) => /firebase|firestore|zod/.test(name))).toEqual([]);
+    // Clicked at once: the page waits for its first-touch record before leaving.
+    await page.getByRole("link", { name: "Create a free account" }).click();
     await auth.waitForPath("/signup");
     await app.reload();
     expect(await auth.storedAttribution()).toMatchObject({

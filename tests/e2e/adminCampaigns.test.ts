@@ -71,8 +71,8 @@ describe("admin campaign journey", () => {
     visitor = await launchBrowser();
     const app = new AppShell(visitor.page, visitor.context);
     const auth = new AuthPages(visitor.page);
+    // The landing page is static (no app shell): its heading is the page.
     await visitor.page.goto(link);
-    await app.shell.waitFor();
     await app.heading("Ideas on demand").waitFor();
     await visitor.page.getByRole("link", { name: "Create a free account" }).click();
     await auth.waitForPath("/signup");

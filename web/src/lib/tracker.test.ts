@@ -143,4 +143,28 @@ describe("createTracker", () => {
     expect(sent[0]).not.toHaveProperty("attribution");
     expect(TrackRequest.safeParse(sent[0]).success).toBe(true);
   });
+
+  it("lets a page about to be left wait for its landing_view: settled after delivery, never rejected", async () => {
+    let deliver: (value: unknown) => void = () => {};
+    const { tracker, sent } = setup(() => new Promise((resolve) => (deliver = resolve)));
+    let settled = false;
+    const landing = tracker.trackLanding({ pathname: "/welcome", search: "" });
+    void landing.then(() => (settled = true));
+    await flush();
+    expect(sent).toHaveLength(1);
+    expect(settled).toBe(false);
+    deliver({ recorded: true });
+    await landing;
+    expect(settled).toBe(true);
+
+    const failing = setup(() => Promise.reject(new Error("offline")));
+    await expect(
+      failing.tracker.trackLanding({ pathname: "/welcome", search: "" }),
+    ).resolves.toBeUndefined();
+    // A second call on the same page sends nothing and does not wait.
+    await expect(
+      failing.tracker.trackLanding({ pathname: "/welcome", search: "" }),
+    ).resolves.toBeUndefined();
+    expect(failing.sent).toHaveLength(1);
+  });
 });

@@ -57,8 +57,12 @@ export interface TrackerDeps {
 export interface Tracker {
   /** Sends one event in the background; never throws, never waits. */
   track(name: ClientEventName, props?: EventProps, attribution?: Attribution): void;
-  /** landing_view for this landing URL, at most once per page load. */
-  trackLanding(url: { pathname: string; search: string }): void;
+  /**
+   * landing_view for this landing URL, at most once per page load. Sent in the background like
+   * `track`; the promise (which never rejects) settles once it was delivered or given up, for a
+   * page that is about to be left.
+   */
+  trackLanding(url: { pathname: string; search: string }): Promise<void>;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -84,7 +88,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
   }
 
-  function track(name: ClientEventName, props: EventProps = {}, attribution?: Attribution): void {
+  function send(
+    name: ClientEventName,
+    props: EventProps = {},
+    attribution?: Attribution,
+  ): Promise<void> {
     try {
       const request: TrackRequest = {
         eventId: newId(),
@@ -93,20 +101,25 @@ export function createTracker(deps: TrackerDeps): Tracker {
         props,
         ...(attribution ? { attribution } : {}),
       };
-      void deliver(request).catch(() => undefined);
+      return deliver(request).catch(() => undefined);
     } catch {
       // Analytics never breaks the app.
+      return Promise.resolve();
     }
+  }
+
+  function track(name: ClientEventName, props?: EventProps, attribution?: Attribution): void {
+    void send(name, props, attribution);
   }
 
   return {
     track,
     trackLanding(url) {
-      if (landed) return;
+      if (landed) return Promise.resolve();
       landed = true;
       const touch = attributionFromUrl(url, deps.now());
       const path = Array.from(url.pathname).slice(0, MAX_PROP_TEXT).join("");
-      track("landing_view", { path }, touch ?? undefined);
+      return send("landing_view", { path }, touch ?? undefined);
     },
   };
 }

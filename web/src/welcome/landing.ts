@@ -5,12 +5,13 @@ import "../app/zodWithoutEval";
 import { captureAttribution } from "../lib/attribution";
 import { trackLanding } from "../data/track";
 
-export function recordLanding(): void {
+/** Stores the first touch at once; resolves once the landing_view was delivered or given up. */
+export function recordLanding(): Promise<void> {
   const url = { pathname: window.location.pathname, search: window.location.search };
   try {
     captureAttribution(localStorage, url, Date.now());
   } catch {
     // Storage blocked: attribution is best effort; the sign-up links still carry the campaign.
   }
-  trackLanding(url);
+  return trackLanding(url);
 }
