@@ -1,5 +1,6 @@
 // The landing URL parameters that name a campaign, and how long a first touch counts. Kept free of
-// zod so the static landing page can use them without downloading any schema code.
+// zod so the static landing page can use them without downloading any schema code (it imports
+// this file through the package's "./attributionKeys" export, not the main entry).
 export const ATTRIBUTION_KEYS = [
   "utm_source",
   "utm_medium",

@@ -1,6 +1,6 @@
 // Which query parameters of a landing URL travel on to the app's sign-up and sign-in pages: the
 // campaign ones only (utm_* and ref), so nothing else a link carried leaks into the app's URLs.
-import { ATTRIBUTION_KEYS } from "@ideaspark/domain";
+import { ATTRIBUTION_KEYS } from "@ideaspark/domain/attributionKeys";
 
 const CAMPAIGN_KEYS: readonly string[] = ATTRIBUTION_KEYS;
 
