@@ -71,7 +71,7 @@ describe("route guards", () => {
     renderAt("/admin/users");
     expect(await screen.findByTestId("forbidden")).toBeTruthy();
     expect(screen.queryByTestId("admin-area")).toBeNull();
-    expect(document.title).toBe("Access denied · IdeaSpark");
+    await vi.waitFor(() => expect(document.title).toBe("Access denied · IdeaSpark"));
   });
 
   it("opens the admin area once the admin claim arrives, without signing out", async () => {
