@@ -12,7 +12,7 @@ export function OfflineIndicator() {
       title={online ? undefined : "You can keep reading saved sparks; new requests wait for you."}
     >
       <span className="connectivity-dot" aria-hidden="true" />
-      {online ? "Online" : "Offline"}
+      <span className="connectivity-label">{online ? "Online" : "Offline"}</span>
     </p>
   );
 }
