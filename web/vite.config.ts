@@ -96,11 +96,12 @@ const vendorGroups = [
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, import.meta.dirname, "VITE_");
-  if (!process.env.VITEST) {
-    // Throws WebConfigError listing every missing VITE_FIREBASE_* variable for this mode.
-    parseWebConfig(env);
-  }
+  // Validated here, once: throws WebConfigError listing every missing VITE_FIREBASE_* variable
+  // for this mode, so a broken build never ships. The app reads the result as a constant
+  // (src/data/firebase.ts), which keeps the schema code out of its first download.
+  const webConfig = process.env.VITEST ? null : parseWebConfig(env);
   return {
+    define: { __IDEASPARK_WEB_CONFIG__: JSON.stringify(webConfig) },
     plugins: [
       react(),
       landingPage(siteUrl(env)),

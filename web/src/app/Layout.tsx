@@ -1,8 +1,8 @@
 // The app shell around every screen: header (brand, navigation, connectivity, install), the
 // routed screen, a status footer and the service-worker update prompt. It also runs the
 // session's side effects (attribution capture, profile setup).
+import { lazy, Suspense } from "react";
 import { Link, Outlet, ScrollRestoration, useNavigation } from "react-router";
-import { QueuedBriefPrompt } from "../features/spark/QueuedBriefPrompt";
 import { BackendStatus } from "./BackendStatus";
 import { InstallButton } from "./InstallButton";
 import { OfflineIndicator } from "./OfflineIndicator";
@@ -11,6 +11,11 @@ import { ReloadPrompt } from "./ReloadPrompt";
 import { RouteFocus } from "./RouteFocus";
 import { TopNav } from "./TopNav";
 import { useSessionEffects } from "./useSessionEffects";
+
+// Fetched after the first paint: it shows only when a queued brief meets a returning connection.
+const QueuedBriefPrompt = lazy(async () => ({
+  default: (await import("../features/spark/QueuedBriefPrompt")).QueuedBriefPrompt,
+}));
 
 export function Layout() {
   const navigating = useNavigation().state !== "idle";
@@ -36,7 +41,9 @@ export function Layout() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <ProfileSetupBanner />
-        <QueuedBriefPrompt />
+        <Suspense fallback={null}>
+          <QueuedBriefPrompt />
+        </Suspense>
         <Outlet />
       </main>
       <footer className="app-footer">

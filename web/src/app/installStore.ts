@@ -3,7 +3,11 @@
 // Opening the install dialog (with its outcome) and the installation are reported as events.
 import type { EventProps } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
-import { trackEvent } from "../data/track";
+
+/** Reports through the analytics module, fetched on first use (not with the app's first paint). */
+const trackLater: InstallReport = (name, props) => {
+  void import("../data/track").then(({ trackEvent }) => trackEvent(name, props));
+};
 
 /** Chromium's install prompt event; not in lib.dom. */
 export interface BeforeInstallPromptEvent extends Event {
@@ -21,7 +25,7 @@ export type InstallReport = (name: "install_prompted" | "installed", props?: Eve
 
 export function createInstallStore(
   target: Pick<Window, "addEventListener" | "removeEventListener"> = window,
-  report: InstallReport = trackEvent,
+  report: InstallReport = trackLater,
 ) {
   const store = createStore<InstallState>(() => ({ deferredPrompt: null, installed: false }));
   const onBeforeInstallPrompt = (event: Event) => {

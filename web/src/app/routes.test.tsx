@@ -121,4 +121,20 @@ describe("routes", () => {
     expect(signUp.getAttribute("href")).toBe("/signup?ref=FRIEND");
     expect(assign).not.toHaveBeenCalled();
   });
+
+  it("keeps the first touch of a campaign URL on any screen, and loads nothing for it otherwise", async () => {
+    signedOut();
+    localStorage.clear();
+    renderAt("/signin");
+    await screen.findByRole("heading", { level: 1, name: "Sign in" }, { timeout: 5_000 });
+    expect(localStorage.getItem("ideaspark.attribution")).toBeNull();
+    renderAt("/signup?utm_source=podcast&ref=HOST");
+    await vi.waitFor(() =>
+      expect(JSON.parse(localStorage.getItem("ideaspark.attribution") ?? "null")).toMatchObject({
+        utm_source: "podcast",
+        ref: "HOST",
+        landingPath: "/signup",
+      }),
+    );
+  });
 });

@@ -17,16 +17,21 @@ import {
   type Auth,
 } from "firebase/auth";
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
-import { parseWebConfig, type WebConfig } from "../lib/env";
+import type { WebConfig } from "../lib/env";
 
 let config: WebConfig | undefined;
 let app: FirebaseApp | undefined;
 let auth: Auth | undefined;
 let functions: Functions | undefined;
 
+/** Set by the build (web/vite.config.ts) from the VITE_* variables it validated; null in tests. */
+declare const __IDEASPARK_WEB_CONFIG__: WebConfig | null;
+
 /** The validated configuration this bundle was built with. */
 export function webConfig(): WebConfig {
-  config ??= parseWebConfig(import.meta.env);
+  const built = typeof __IDEASPARK_WEB_CONFIG__ === "undefined" ? null : __IDEASPARK_WEB_CONFIG__;
+  if (!built) throw new Error("No web configuration: this code runs only in a Vite build");
+  config ??= built;
   return config;
 }
 

@@ -4,7 +4,6 @@
 // write never blocks the app: the status says "failed" and the shell offers a retry.
 import type { UserProfileCreate } from "@ideaspark/domain";
 import { createStore, useStore } from "zustand";
-import { readAttribution } from "../../lib/attribution";
 import { holdsPersonalState } from "../../lib/personalState";
 
 export type ProfileSetupStatus = "idle" | "working" | "ready" | "failed";
@@ -75,6 +74,8 @@ export function createProfileSetupStore({ loadBackend, storage, now }: ProfileSe
     if (exists === null) return; // offline and not cached: decide when the server can answer
     if (!exists) {
       if (!user.email) throw new Error("The account has no email address");
+      // Loaded on use: the attribution schema (zod) is not needed for the app's first paint.
+      const { readAttribution } = await import("../../lib/attribution");
       const attribution = storage ? readAttribution(storage, now()) : null;
       await backend.createProfile(user.uid, {
         email: user.email,
