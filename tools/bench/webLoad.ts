@@ -146,6 +146,14 @@ async function shellDownload(page: Page) {
 
 /** Wraps stream reads (in the page) to note when each idea chunk arrives, and when cards show. */
 const WATCH_IDEAS = `
+  const send = window.fetch;
+  window.fetch = function (input, init) {
+    const url = new URL(typeof input === "string" ? input : input.url || String(input), location.href);
+    if (url.pathname.endsWith("/spark") && window.sparkRequestAt === undefined) {
+      window.sparkRequestAt = performance.now();
+    }
+    return send.call(this, input, init);
+  };
   window.ideaArrivals = [];
   window.ideaCards = [];
   const decoder = new TextDecoder();
@@ -180,11 +188,7 @@ async function sparkTiming(page: Page) {
   const { arrivals, cards, callStart } = await page.evaluate(() => ({
     arrivals: window.ideaArrivals as number[],
     cards: window.ideaCards as number[],
-    callStart:
-      performance
-        .getEntriesByType("resource")
-        .filter((entry) => /\/spark$/.test(new URL(entry.name).pathname))
-        .at(-1)?.startTime ?? Number.NaN,
+    callStart: (window.sparkRequestAt as number | undefined) ?? Number.NaN,
   }));
   const lags = cards.map((at, index) => at - (arrivals[index] ?? Number.NaN));
   return {
