@@ -102,7 +102,8 @@ describe("admin campaign journey", () => {
     await expect
       .poll(async () => (await adminDb().doc(`users/${visitorUid}`).get()).get("plan"), POLL)
       .toBe("pro");
-    expect(await admin.page.getByTestId("user-plan").textContent()).toBe("pro");
+    // The page reads the account again after the change; that answer may land a moment later.
+    await expect.poll(() => admin.page.getByTestId("user-plan").textContent(), POLL).toBe("pro");
 
     const config = parseAppConfig((await adminDb().doc("config/app").get()).data());
     await visitor.page.goto("/usage");

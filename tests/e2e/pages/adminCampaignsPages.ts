@@ -54,9 +54,16 @@ export class AdminCampaignsPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
-  /** Refreshes the results and reads one figure of a row (null when undefined, e.g. CAC). */
+  /**
+   * Refreshes the results, waits for the new answer (a refresh replaces one still on its way, so
+   * reading at once could show the previous one), and reads one figure of a row (null when
+   * undefined, e.g. CAC).
+   */
   async figure(rowId: string, column: string): Promise<number | null> {
     await this.page.getByRole("button", { name: "Refresh" }).click();
+    await this.page
+      .locator("[data-testid='campaign-results'][aria-busy='false']")
+      .waitFor({ timeout: 30_000 });
     const cell = this.page.getByTestId(`result-${rowId}`).locator(`[data-col="${column}"]`);
     await cell.waitFor({ timeout: 30_000 });
     const raw = await cell.getAttribute("data-value");

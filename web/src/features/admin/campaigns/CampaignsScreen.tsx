@@ -124,7 +124,12 @@ export function CampaignsScreen() {
           </section>
         </>
       )}
-      <section className="panel" aria-labelledby="campaign-results-title">
+      <section
+        className="panel"
+        aria-labelledby="campaign-results-title"
+        aria-busy={results.pending}
+        data-testid="campaign-results"
+      >
         <h2 id="campaign-results-title">Results</h2>
         <div className="admin-toolbar">
           <MonthPicker id="campaign-month" value={period} onChange={setPeriod} />

@@ -11,7 +11,7 @@ const LOADING = { status: "loading" } as const;
 export function useLoad<T>(
   key: string | null,
   load: () => Promise<T>,
-): LoadState<T> & { reload: () => void } {
+): LoadState<T> & { pending: boolean; reload: () => void } {
   const [run, setRun] = useState(0);
   const [state, setState] = useState<{ key: string | null; run: number; value: LoadState<T> }>({
     key,
@@ -50,6 +50,8 @@ export function useLoad<T>(
     state.key === key && (state.run === run || state.value.status === "ready")
       ? state.value
       : LOADING;
+  // A reload (or a new key) whose answer has not arrived yet: the screen may say it is busy.
+  const pending = !(state.key === key && state.run === run && state.value.status !== "loading");
   // Stable while nothing changes, so callers can memoise on it.
-  return useMemo(() => ({ ...value, reload }), [value, reload]);
+  return useMemo(() => ({ ...value, pending, reload }), [value, pending, reload]);
 }
