@@ -1,5 +1,5 @@
 // One Vitest entry for every suite. `tools/test/run.ts` picks projects by name:
-// unit suites need nothing running; "emulator", "e2e" and "emulator-config" run inside
+// unit suites need nothing running; "emulator", "e2e", "rules" and "emulator-config" run inside
 // `firebase emulators:exec`.
 import { defineConfig } from "vitest/config";
 
@@ -55,8 +55,19 @@ export default defineConfig({
       {
         test: {
           name: "emulator",
-          include: ["tests/rules/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts"],
           exclude: CONFIG_WRITERS,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The security rules under a project id of their own: no function call reads their
+        // data, so they run beside the config writers.
+        test: {
+          name: "rules",
+          include: ["tests/rules/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

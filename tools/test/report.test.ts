@@ -13,7 +13,7 @@ function report(body: object): string {
 const counts = { numPendingTests: 0, numTodoTests: 0, numTotalTests: 3 };
 
 describe("test report tally", () => {
-  it("names each failed test so the end of a log says what failed", () => {
+  it("names each failed test and its error's first line so the end of a log says what failed", () => {
     const file = report({
       ...counts,
       numPassedTests: 2,
@@ -25,7 +25,13 @@ describe("test report tally", () => {
           status: "failed",
           assertionResults: [
             { fullName: "spark streams ideas", status: "passed" },
-            { fullName: "spark shows a refusal", status: "failed" },
+            {
+              fullName: "spark shows a refusal",
+              status: "failed",
+              failureMessages: [
+                "\u001b[31mAssertionError: expected 'ok' to be 'refused'\u001b[39m\n    at spark.test.ts:9:1",
+              ],
+            },
           ],
         },
       ],
@@ -34,7 +40,7 @@ describe("test report tally", () => {
     expect(summaryLine(total)).toBe("2 passed, 1 failed");
     expect(failureLines(total)).toEqual([
       "Failed:",
-      "  ✗ e2e: tests/e2e/spark.test.ts > spark shows a refusal",
+      "  ✗ e2e: tests/e2e/spark.test.ts > spark shows a refusal\n      AssertionError: expected 'ok' to be 'refused'",
     ]);
   });
 

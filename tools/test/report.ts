@@ -1,6 +1,7 @@
 // Turns each stage's outcome into counts and the one plain summary line CI reads.
 import { existsSync, readFileSync } from "node:fs";
 import path, { basename } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export interface Tally {
   passed: number;
@@ -31,8 +32,14 @@ interface VitestJson {
     name: string;
     status: string;
     message?: string;
-    assertionResults?: { fullName: string; status: string }[];
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
   }[];
+}
+
+/** The first line of a failure message, without colour codes, short enough for a log's tail. */
+function firstLine(message: string | undefined): string {
+  const line = stripVTControlCharacters(message ?? "").split("\n")[0]?.trim() ?? "";
+  return line.length > 240 ? `${line.slice(0, 237)}...` : line;
 }
 
 /**
@@ -54,7 +61,10 @@ export function tallyFromVitest(reportPath: string, exitCode: number): Tally {
   for (const file of report.testResults ?? []) {
     const where = path.relative(process.cwd(), file.name);
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
-    for (const test of failedTests) failures.push(`${name}: ${where} > ${test.fullName}`);
+    for (const test of failedTests) {
+      const why = firstLine(test.failureMessages?.[0]);
+      failures.push(`${name}: ${where} > ${test.fullName}${why ? `\n      ${why}` : ""}`);
+    }
     if (file.status === "failed" && failedTests.length === 0) {
       failures.push(`${name}: ${where} failed to run: ${(file.message ?? "").split("\n")[0]}`);
     }

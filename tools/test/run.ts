@@ -61,21 +61,28 @@ const CHECKS: { name: string; command: string; args: string[] }[] = [
   },
 ];
 
+/** Each check is one single-threaded process: two at a time keep both cores busy. */
+const CHECKS_AT_ONCE = 2;
+
 async function runChecks(): Promise<Tally> {
   const tally = emptyTally();
-  for (const check of CHECKS) {
-    const code = await runProcess("check", check.command, check.args, {
-      cwd: REPO_ROOT,
-      env: process.env,
-    });
-    console.log(`${code === 0 ? "✓" : "✗"} ${check.name}`);
-    addTally(
-      tally,
-      code === 0
-        ? { passed: 1, failed: 0, skipped: 0 }
-        : { passed: 0, failed: 1, skipped: 0, failures: [`check: ${check.name}`] },
-    );
-  }
+  const queue = [...CHECKS];
+  const runNext = async (): Promise<void> => {
+    for (let check = queue.shift(); check; check = queue.shift()) {
+      const code = await runProcess("check", check.command, check.args, {
+        cwd: REPO_ROOT,
+        env: process.env,
+      });
+      console.log(`${code === 0 ? "✓" : "✗"} ${check.name}`);
+      addTally(
+        tally,
+        code === 0
+          ? { passed: 1, failed: 0, skipped: 0 }
+          : { passed: 0, failed: 1, skipped: 0, failures: [`check: ${check.name}`] },
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, runNext));
   return tally;
 }
 
@@ -131,20 +138,20 @@ async function runEmulatorSuites(): Promise<Tally> {
       `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  // The browser journeys and the emulator suites run as two Vitest processes side by side
-  // (each runs its own files one at a time; one Vitest would run the projects in turn); the
-  // suites that change config/app, which every function call reads, run after both.
-  // Each run writes its report and exit code.
+  // Two Vitest processes side by side at a time (each runs its files one at a time; one Vitest
+  // would run its projects in turn): first the browser journeys beside the integration suites,
+  // then the suites that change config/app, which every function call reads, beside the rules
+  // suites, which call no function. Each run writes its report and exit code.
   const run = (project: string) => ({
     project,
     report: path.join(reportsDir, `${project}.json`),
     codeFile: path.join(reportsDir, `${project}.exit`),
   });
-  const [beside, journeys, after] = [run("emulator"), run("e2e"), run("emulator-config")];
-  const runs = [beside, journeys, after];
+  const runs = ["emulator", "e2e", "emulator-config", "rules"].map(run);
   const command = ({ project, report, codeFile }: ReturnType<typeof run>) =>
     `(${[process.execPath, ...vitestArgs([project], report)].map(quote).join(" ")}; echo $? > ${quote(codeFile)})`;
-  const script = `${command(beside)} & ${command(journeys)} & wait; ${command(after)}`;
+  const [integration, journeys, configWriters, rules] = runs.map(command);
+  const script = `${integration} & ${journeys} & wait; ${configWriters} & ${rules} & wait`;
   const cli = firebaseCliArgs([
     "emulators:exec",
     // firebase.json plus the emulators' origins in the hosting CSP (tools/lib/emulatorConfig.ts).

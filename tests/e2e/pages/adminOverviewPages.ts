@@ -60,11 +60,19 @@ export class AdminConfigPage {
     return this.form.getByTestId(`${name}-input`);
   }
 
+  /** Saves and returns the confirmation; throws with the form's own words when it refused. */
   async save(): Promise<string> {
     await this.form.getByTestId("config-save").click();
-    const saved = this.form.getByTestId("config-saved");
-    await saved.waitFor({ timeout: 30_000 });
-    return (await saved.textContent()) ?? "";
+    const outcome = this.form
+      .getByTestId("config-saved")
+      .or(this.form.getByTestId("config-save-error"))
+      .or(this.form.getByTestId("config-invalid"));
+    await outcome.waitFor({ timeout: 45_000 });
+    const text = (await outcome.textContent()) ?? "";
+    if ((await outcome.getAttribute("data-testid")) !== "config-saved") {
+      throw new Error(`The configuration was not saved: ${text}`);
+    }
+    return text;
   }
 
   /** The newest change log entry. */
@@ -75,6 +83,8 @@ export class AdminConfigPage {
   /** Before and after of `key` in a change log entry. */
   async keyChange(entry: Locator, key: string): Promise<{ before: string; after: string }> {
     const row = entry.locator(`[data-testid="change-log-key"][data-key="${key}"]`);
+    // Not there (yet): answer at once rather than wait out a locator's timeout inside a poll.
+    if ((await row.count()) === 0) return { before: "", after: "" };
     return {
       before: (await row.getByTestId("change-before").textContent()) ?? "",
       after: (await row.getByTestId("change-after").textContent()) ?? "",

@@ -4,6 +4,7 @@
 // sign-in and sign-up links here rather than a reload loop.
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
+import { loadDocument } from "../lib/loadDocument";
 import { LoadingScreen } from "../ui/LoadingScreen";
 
 const RELOADED_KEY = "ideaspark.landingReload";
@@ -24,7 +25,7 @@ function loadLandingPage(url: string, now: number): void {
   } catch {
     // Storage blocked: without the note a misconfigured server could loop; nothing else to do.
   }
-  window.location.assign(url);
+  loadDocument(url);
 }
 
 export function LandingPage() {

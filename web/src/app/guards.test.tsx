@@ -3,12 +3,15 @@ import { RouterProvider, createMemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authStore } from "../features/auth/authStore";
 import { authLoading, signedIn, signedOut } from "../test/authFakes";
+import { loadDocument } from "../lib/loadDocument";
 import { routes } from "./routes";
 
 vi.mock("../data/callables", () => ({
   callHealth: () => Promise.resolve({ status: "ok" }),
   callTrack: () => Promise.resolve({ recorded: true }),
 }));
+// The static landing page is another document: watch the hand-over instead of loading it.
+vi.mock("../lib/loadDocument", () => ({ loadDocument: vi.fn() }));
 vi.mock("../data/auth", async () => (await import("../test/authFakes")).fakeAuthModule);
 vi.mock("../data/profile", async () => (await import("../test/authFakes")).fakeProfileModule);
 
@@ -83,8 +86,8 @@ describe("route guards", () => {
   });
 
   it("after a deliberate sign-out goes where the sign-out said, not back to sign-in", async () => {
-    const assign = vi.fn();
-    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    const assign = vi.mocked(loadDocument);
+    assign.mockClear();
     sessionStorage.clear();
     signedIn();
     const router = renderAt("/settings");

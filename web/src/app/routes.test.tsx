@@ -2,6 +2,7 @@ import { act, render, screen } from "@testing-library/react";
 import { RouterProvider, createMemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signedIn, signedOut } from "../test/authFakes";
+import { loadDocument } from "../lib/loadDocument";
 import { routes } from "./routes";
 
 // The shell must never reach for the real Firebase SDK in unit tests.
@@ -9,6 +10,8 @@ vi.mock("../data/callables", () => ({
   callHealth: () => Promise.resolve({ status: "ok" }),
   callTrack: () => Promise.resolve({ recorded: true }),
 }));
+// The static landing page is another document: watch the hand-over instead of loading it.
+vi.mock("../lib/loadDocument", () => ({ loadDocument: vi.fn() }));
 vi.mock("../data/auth", async () => (await import("../test/authFakes")).fakeAuthModule);
 vi.mock("../data/profile", async () => (await import("../test/authFakes")).fakeProfileModule);
 
@@ -103,8 +106,8 @@ describe("routes", () => {
 
   it("loads the static landing page for /welcome, once, keeping the campaign parameters", async () => {
     signedOut();
-    const assign = vi.fn();
-    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    const assign = vi.mocked(loadDocument);
+    assign.mockClear();
     sessionStorage.clear();
     renderAt("/welcome?utm_source=news");
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("/welcome?utm_source=news"));
@@ -113,8 +116,8 @@ describe("routes", () => {
 
   it("offers the sign-up and sign-in links instead of reloading /welcome in a loop", async () => {
     signedOut();
-    const assign = vi.fn();
-    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, assign });
+    const assign = vi.mocked(loadDocument);
+    assign.mockClear();
     sessionStorage.setItem("ideaspark.landingReload", String(Date.now() - 1_000));
     renderAt("/welcome?ref=FRIEND");
     const signUp = await screen.findByRole("link", { name: "Create a free account" });
