@@ -38,7 +38,10 @@ interface VitestJson {
 
 /** The first line of a failure message, without colour codes, short enough for a log's tail. */
 function firstLine(message: string | undefined): string {
-  const line = stripVTControlCharacters(message ?? "").split("\n")[0]?.trim() ?? "";
+  const line =
+    stripVTControlCharacters(message ?? "")
+      .split("\n")[0]
+      ?.trim() ?? "";
   return line.length > 240 ? `${line.slice(0, 237)}...` : line;
 }
 
