@@ -127,9 +127,6 @@ export default defineConfig(({ mode }) => {
         ),
       },
       environment: "jsdom",
-      // One jsdom per worker with a fresh VM context per file: a third of the time of a new
-      // process (and jsdom) per file, with each file's modules and mocks still its own.
-      pool: "vmThreads",
       include: ["src/**/*.test.{ts,tsx}"],
       setupFiles: ["src/test/setup.ts"],
       restoreMocks: true,

@@ -35,6 +35,9 @@ const SHELL_BUDGET_KB = 200;
 /** `--skip landing,spark`: leave parts out (quicker loops on one number). */
 const skipArg = process.argv.indexOf("--skip");
 const skip = new Set(skipArg >= 0 ? (process.argv[skipArg + 1] ?? "").split(",") : []);
+/** `--runs N`: Lighthouse runs per page (scores vary from run to run; each run is printed). */
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = Math.max(1, Number(runsArg >= 0 ? process.argv[runsArg + 1] : 1) || 1);
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 function gzipBytes(url: string): number {
@@ -83,6 +86,10 @@ async function runLighthouse(url: string, keepStorage: boolean) {
     scriptingMsByScript: topItems(audits["bootup-time"], (item) => {
       const url = String(item.url ?? "");
       return `${url.slice(url.lastIndexOf("/") + 1)} ${round(Number(item.scripting ?? 0))}`;
+    }),
+    longTasks: topItems(audits["long-tasks"], (item) => {
+      const url = String(item.url ?? "");
+      return `${url.slice(url.lastIndexOf("/") + 1)} ${round(Number(item.duration ?? 0))}`;
     }),
     layoutShifts: topItems(audits["layout-shifts"], (item) => {
       const node = item.node as { selector?: string } | undefined;
@@ -142,6 +149,55 @@ async function shellDownload(page: Page) {
     jsAfterShellKbGzip: kb(after),
     filesAfterShell: after.map((s) => name(s.name)),
   };
+}
+
+/** Records each layout shift's moved nodes (in the page), for finding what a CLS score is made of. */
+const WATCH_SHIFTS = `
+  window.layoutShifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      const describe = (node) =>
+        !node || !node.tagName
+          ? "?"
+          : node.tagName.toLowerCase() + (node.id ? "#" + node.id : "") +
+            (typeof node.className === "string" && node.className
+              ? "." + node.className.trim().split(/\\s+/).join(".")
+              : "");
+      window.layoutShifts.push({
+        at: Math.round(entry.startTime),
+        value: Math.round(entry.value * 1000) / 1000,
+        moved: (entry.sources || []).map(
+          (s) =>
+            describe(s.node) + " y " + Math.round(s.previousRect.y) + "→" +
+            Math.round(s.currentRect.y) + " h " + Math.round(s.previousRect.height) + "→" +
+            Math.round(s.currentRect.height),
+        ),
+      });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+`;
+
+/**
+ * The signed-in home reloaded on a phone-sized page with the CPU slowed 4× (as Lighthouse
+ * simulates): each layout shift, when, and which nodes moved where.
+ */
+async function layoutShifts(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  try {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForTimeout(6_000);
+    const shifts = await page.evaluate(
+      () => window.layoutShifts as { at: number; value: number; moved: string[] }[],
+    );
+    return {
+      cls: round(shifts.reduce((sum, shift) => sum + shift.value, 0), 3),
+      shifts: shifts.map((shift) => `${shift.at} ms ${shift.value}: ${shift.moved.join("; ")}`),
+    };
+  } finally {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  }
 }
 
 /** Wraps stream reads (in the page) to note when each idea chunk arrives, and when cards show. */
@@ -220,8 +276,10 @@ async function main(): Promise<void> {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     if (!skip.has("landing")) {
-      console.log("landing /welcome (Lighthouse mobile, cold):");
-      report(await runLighthouse(`${baseUrl}/welcome?utm_source=bench`, false));
+      for (let run = 1; run <= RUNS; run++) {
+        console.log(`landing /welcome (Lighthouse mobile, cold), run ${run} of ${RUNS}:`);
+        report(await runLighthouse(`${baseUrl}/welcome?utm_source=bench`, false));
+      }
     }
 
     await page.setViewportSize({ width: 412, height: 823 });
@@ -234,8 +292,16 @@ async function main(): Promise<void> {
     console.log("signed-in home, empty HTTP cache, no service worker:");
     report(await shellDownload(page));
 
-    console.log("signed-in home (Lighthouse mobile, returning person):");
-    report(await runLighthouse(`${baseUrl}/`, true));
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`signed-in home (Lighthouse mobile, returning person), run ${run} of ${RUNS}:`);
+      report(await runLighthouse(`${baseUrl}/`, true));
+    }
+
+    await page.addInitScript(WATCH_SHIFTS);
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`signed-in home's layout shifts (CPU 4× slower), run ${run} of ${RUNS}:`);
+      report(await layoutShifts(page));
+    }
 
     if (!skip.has("spark")) {
       await page.addInitScript(WATCH_IDEAS);

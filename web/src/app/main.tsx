@@ -1,6 +1,6 @@
 // Entry point: styles, then the router. Nothing here waits for Firebase.
 import "./zodWithoutEval";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import "../styles.css";
 import { App } from "./App";
@@ -8,8 +8,12 @@ import { App } from "./App";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition lets React render the first screen in short slices, yielding to the browser
+// between them, instead of one long task that blocks input while the app starts.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

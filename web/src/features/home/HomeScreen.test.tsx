@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeProfileModule, signedIn } from "../../test/authFakes";
 import { push, watching } from "../history/liveFakes";
 import { testSpark } from "../history/testSparks";
+import { forgetPersonalState } from "../../lib/personalState";
 import { HomeScreen } from "./HomeScreen";
 
 // Synchronous factories: two screens' hooks import the same data module at once.
@@ -109,5 +110,38 @@ describe("HomeScreen", () => {
       "Showing saved data (offline)",
     );
     act(() => window.dispatchEvent(new Event("online")));
+  });
+
+  it("keeps the room the recent sparks took last time while they load, and forgets it at sign-out", async () => {
+    localStorage.clear();
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return { height: this.classList.contains("home-recent-body") ? 240 : 0 } as DOMRect;
+    });
+    const { unmount } = render(
+      <RouterProvider
+        router={createMemoryRouter([{ path: "/", Component: HomeScreen }], {
+          initialEntries: ["/"],
+        })}
+      />,
+    );
+    // A first visit: nothing remembered, the placeholder has its own size.
+    const firstPlaceholder = screen.getByTestId("sparks-loading").parentElement as HTMLElement;
+    expect(firstPlaceholder.style.height).toBe("");
+    await waitFor(() => expect(watching("sparks")).toBe(true));
+    act(() => push("sparks", [testSpark("s1")]));
+    expect(localStorage.getItem("ideaspark.height.homeRecent.alice")).toBe("240");
+    unmount();
+
+    renderHome();
+    const placeholder = screen.getByTestId("sparks-loading").parentElement as HTMLElement;
+    expect(placeholder.style.height).toBe("240px");
+    await waitFor(() => expect(watching("sparks")).toBe(true));
+    act(() => push("sparks", [testSpark("s1")]));
+    expect(placeholder.style.height).toBe("");
+
+    forgetPersonalState("alice");
+    expect(localStorage.getItem("ideaspark.height.homeRecent.alice")).toBeNull();
   });
 });
