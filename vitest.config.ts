@@ -1,5 +1,6 @@
 // One Vitest entry for every suite. `tools/test/run.ts` picks projects by name:
-// unit suites need nothing running; "emulator", "e2e", "rules" and "emulator-config" run inside
+// unit suites need nothing running; "emulator", "e2e", "rules", "rules-matrix" and
+// "emulator-config" run inside
 // `firebase emulators:exec`.
 import { defineConfig } from "vitest/config";
 
@@ -25,6 +26,8 @@ const CONFIG_WRITERS = [
   "tests/integration/sparkQuota.test.ts",
   "tests/integration/sparkRequestIds.test.ts",
 ];
+
+const ACCESS_MATRIX = "tests/rules/accessMatrix.test.ts";
 
 export default defineConfig({
   test: {
@@ -64,13 +67,23 @@ export default defineConfig({
       },
       {
         // The security rules under a project id of their own: no function call reads their
-        // data, so they run beside the config writers.
+        // data, so they run beside anything. The access matrix (the longest) follows the
+        // browser journeys, the rest run beside the config writers (tools/test/run.ts).
         test: {
           name: "rules",
           include: ["tests/rules/**/*.test.ts"],
+          exclude: [ACCESS_MATRIX],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "rules-matrix",
+          include: [ACCESS_MATRIX],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -192,7 +192,10 @@ async function layoutShifts(page: Page) {
       () => window.layoutShifts as { at: number; value: number; moved: string[] }[],
     );
     return {
-      cls: round(shifts.reduce((sum, shift) => sum + shift.value, 0), 3),
+      cls: round(
+        shifts.reduce((sum, shift) => sum + shift.value, 0),
+        3,
+      ),
       shifts: shifts.map((shift) => `${shift.at} ms ${shift.value}: ${shift.moved.join("; ")}`),
     };
   } finally {

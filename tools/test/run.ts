@@ -138,20 +138,26 @@ async function runEmulatorSuites(): Promise<Tally> {
       `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  // Two Vitest processes side by side at a time (each runs its files one at a time; one Vitest
-  // would run its projects in turn): first the browser journeys beside the integration suites,
-  // then the suites that change config/app, which every function call reads, beside the rules
-  // suites, which call no function. Each run writes its report and exit code.
+  // Two lanes of Vitest processes side by side (each runs its files one at a time; one Vitest
+  // would run its projects in turn): first the browser journeys, then the rules' access matrix,
+  // beside the integration suites; then the suites that change config/app, which every function
+  // call reads, beside the other rules suites, which call no function. Each run writes its
+  // report and exit code.
   const run = (project: string) => ({
     project,
     report: path.join(reportsDir, `${project}.json`),
     codeFile: path.join(reportsDir, `${project}.exit`),
   });
-  const runs = ["emulator", "e2e", "emulator-config", "rules"].map(run);
   const command = ({ project, report, codeFile }: ReturnType<typeof run>) =>
-    `(${[process.execPath, ...vitestArgs([project], report)].map(quote).join(" ")}; echo $? > ${quote(codeFile)})`;
-  const [integration, journeys, configWriters, rules] = runs.map(command);
-  const script = `${integration} & ${journeys} & wait; ${configWriters} & ${rules} & wait`;
+    `${[process.execPath, ...vitestArgs([project], report)].map(quote).join(" ")}; echo $? > ${quote(codeFile)}`;
+  const lanes = (...projects: string[][]) =>
+    `${projects.map((lane) => `(${lane.map((p) => command(run(p))).join("; ")})`).join(" & ")} & wait`;
+  const phases = [
+    [["emulator"], ["e2e", "rules-matrix"]],
+    [["emulator-config"], ["rules"]],
+  ];
+  const runs = phases.flat(2).map(run);
+  const script = phases.map((phase) => lanes(...phase)).join("; ");
   const cli = firebaseCliArgs([
     "emulators:exec",
     // firebase.json plus the emulators' origins in the hosting CSP (tools/lib/emulatorConfig.ts).

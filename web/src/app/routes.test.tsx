@@ -8,6 +8,8 @@ import { routes } from "./routes";
 // The shell must never reach for the real Firebase SDK in unit tests.
 vi.mock("../data/callables", () => ({
   callHealth: () => Promise.resolve({ status: "ok" }),
+}));
+vi.mock("../data/trackCallable", () => ({
   callTrack: () => Promise.resolve({ recorded: true }),
 }));
 // The static landing page is another document: watch the hand-over instead of loading it.

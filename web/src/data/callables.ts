@@ -12,8 +12,6 @@ import {
   ExportMyDataResult,
   HealthRequest,
   HealthResponse,
-  TrackRequest,
-  TrackResult,
 } from "@ideaspark/domain";
 import { httpsCallable } from "firebase/functions";
 import { functionsClient } from "./firebase";
@@ -75,12 +73,4 @@ export async function callDeleteMyAccount(): Promise<DeleteMyAccountResult> {
   return DeleteMyAccountResult.parse((await call(request)).data);
 }
 
-const TRACK_TIMEOUT_MS = 10_000;
-
-/** Records one analytics event, signed in or not; `recorded` is false for an id already sent. */
-export async function callTrack(request: TrackRequest): Promise<TrackResult> {
-  const call = httpsCallable<TrackRequest, unknown>(functionsClient(), "track", {
-    timeout: TRACK_TIMEOUT_MS,
-  });
-  return TrackResult.parse((await call(TrackRequest.parse(request))).data);
-}
+export { callTrack } from "./trackCallable";

@@ -1,7 +1,7 @@
 // The app's analytics events, sent through the `track` callable in the background (see
 // lib/tracker.ts): features call `trackEvent`, the welcome page `trackLanding`.
 import { createTracker } from "../lib/tracker";
-import { callTrack } from "./callables";
+import { callTrack } from "./trackCallable";
 
 function browserStorage(): Storage | null {
   try {
@@ -12,7 +12,7 @@ function browserStorage(): Storage | null {
 }
 
 const tracker = createTracker({
-  // Looked up at send time, not import time (tests replace the callables module).
+  // Looked up at send time, not import time (tests replace the callable's module).
   send: (request) => callTrack(request),
   storage: browserStorage,
   now: Date.now,
