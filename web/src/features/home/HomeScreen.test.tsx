@@ -137,9 +137,12 @@ describe("HomeScreen", () => {
     renderHome();
     const placeholder = screen.getByTestId("sparks-loading").parentElement as HTMLElement;
     expect(placeholder.style.height).toBe("240px");
+    expect(placeholder.style.overflow).toBe("hidden");
     await waitFor(() => expect(watching("sparks")).toBe(true));
     act(() => push("sparks", [testSpark("s1")]));
     expect(placeholder.style.height).toBe("");
+    // Loaded, nothing is clipped (focus rings included).
+    expect(placeholder.style.overflow).toBe("");
 
     forgetPersonalState("alice");
     expect(localStorage.getItem("ideaspark.height.homeRecent.alice")).toBeNull();

@@ -44,7 +44,7 @@ export function HomeScreen() {
           <div
             ref={recentRef}
             className="home-recent-body"
-            style={recentHeight ? { height: recentHeight } : undefined}
+            style={recentHeight ? { height: recentHeight, overflow: "hidden" } : undefined}
           >
             {sparks.status === "loading" && <HistorySkeleton />}
             {sparks.status === "error" && (
