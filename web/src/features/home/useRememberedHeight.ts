@@ -48,10 +48,15 @@ export function useRememberedHeight<T extends HTMLElement>(
   loaded: boolean,
 ) {
   const ref = useRef<T>(null);
+  const stored = useRef<string | null>(null);
   const [placeholderHeight] = useState(() => read(name, uid));
+  // After every render once loaded (the content may have changed), written only on a change.
   useLayoutEffect(() => {
     if (!uid || !loaded || !ref.current) return;
-    remember(name, uid, Math.round(ref.current.getBoundingClientRect().height));
+    const height = Math.round(ref.current.getBoundingClientRect().height);
+    if (stored.current === `${uid}:${height}`) return;
+    stored.current = `${uid}:${height}`;
+    remember(name, uid, height);
   });
   return [ref, loaded ? null : placeholderHeight] as const;
 }
