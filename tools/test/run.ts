@@ -191,7 +191,9 @@ async function runEmulatorSuites(): Promise<Tally> {
   console.log(`Emulator log: ${logPath}`);
   const total = emptyTally();
   for (const run of runs) {
-    const exit = existsSync(run.codeFile) ? Number(readFileSync(run.codeFile, "utf8")) : 1;
+    // A missing or empty exit file (a run that never finished) counts as a failure.
+    const written = existsSync(run.codeFile) ? readFileSync(run.codeFile, "utf8").trim() : "";
+    const exit = written === "" || Number.isNaN(Number(written)) ? 1 : Number(written);
     addTally(total, tallyFromVitest(run.report, exit));
   }
   // The emulators themselves failing (a port, a crash) fails the stage even if tests passed.

@@ -22,7 +22,7 @@ export function HomeScreen() {
   const [recentRef, recentHeight] = useRememberedHeight<HTMLDivElement>(
     "homeRecent",
     uid,
-    sparks.status !== "loading",
+    sparks.status,
   );
   return (
     <Screen

@@ -38,21 +38,22 @@ holdsPersonalState("remembered heights", (uid) => {
 });
 
 /**
- * `[ref, placeholderHeight]`: the ref goes on the part's element; while `loaded` is false the
- * height (when known) is the one it had last time, and once loaded its height is stored for
- * the next visit.
+ * `[ref, placeholderHeight]`: the ref goes on the part's element; while `status` is "loading"
+ * the height (when known) is the one it had last time, and once "ready" its height is stored
+ * for the next visit (an error's height is never remembered).
  */
 export function useRememberedHeight<T extends HTMLElement>(
   name: string,
   uid: string | null,
-  loaded: boolean,
+  status: "loading" | "ready" | "error",
 ) {
+  const loaded = status !== "loading";
   const ref = useRef<T>(null);
   const stored = useRef<string | null>(null);
   const [placeholderHeight] = useState(() => read(name, uid));
   // After every render once loaded (the content may have changed), written only on a change.
   useLayoutEffect(() => {
-    if (!uid || !loaded || !ref.current) return;
+    if (!uid || status !== "ready" || !ref.current) return;
     const height = Math.round(ref.current.getBoundingClientRect().height);
     if (stored.current === `${uid}:${height}`) return;
     stored.current = `${uid}:${height}`;
