@@ -72,5 +72,3 @@ export async function callDeleteMyAccount(): Promise<DeleteMyAccountResult> {
   const request = DeleteMyAccountRequest.parse({ confirm: "DELETE" });
   return DeleteMyAccountResult.parse((await call(request)).data);
 }
-
-export { callTrack } from "./trackCallable";

@@ -1,5 +1,5 @@
-// The `track` callable on its own: the landing page sends its landing_view through it without
-// downloading the other callables' schemas (data/callables.ts re-exports it for the app).
+// The `track` callable on its own (used through data/track.ts): the landing page sends its
+// landing_view through it without downloading the other callables' schemas.
 import { TrackRequest, TrackResult } from "@ideaspark/domain";
 import { httpsCallable } from "firebase/functions";
 import { functionsClient } from "./firebase";

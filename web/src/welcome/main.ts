@@ -5,6 +5,7 @@
 // clicks through before that has finished waits for it (at most LEAVE_WAIT_MS): leaving the page
 // would otherwise drop the landing_view and credit the first touch to the sign-up page.
 import "./welcome.css";
+import { loadDocument } from "../lib/loadDocument";
 import { withSearch } from "./carryCampaign";
 
 const LEAVE_WAIT_MS = 1_500;
@@ -24,7 +25,7 @@ function followAfterRecord(event: MouseEvent, link: HTMLAnchorElement): void {
   const waited = new Promise<void>((resolve) => setTimeout(resolve, LEAVE_WAIT_MS));
   void Promise.race([record(), waited])
     .catch(() => undefined)
-    .then(() => window.location.assign(link.href));
+    .then(() => loadDocument(link.href));
 }
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-carry-campaign]")) {
